@@ -1,0 +1,47 @@
+"""The model card: a README.md generated from a model's ``meta.json``."""
+
+from __future__ import annotations
+
+from .taxonomy import DEFINITIONS, THEMES
+
+
+def render_card(meta: dict) -> str:
+    """Render the model card in Markdown.
+
+    Examples
+    --------
+    >>> print(render_card({"name": "m", "thresholds": {}}).splitlines()[0])
+    # m
+    """
+    lines = [f"# {meta.get('name', 'luktheme model')}", ""]
+    lines.append("A luktheme theme model: one logistic regression per theme over word and character TF-IDF "
+                 "features and theme-cue counts, with a threshold per theme chosen on out-of-fold scores. "
+                 "Load it with `luktheme.load(path)`; it is plain JSON and numpy, never pickle.")
+    lines += ["", "## Themes and thresholds", "", "| theme | meaning | threshold |", "|---|---|---|"]
+    for t in THEMES:
+        thr = meta.get("thresholds", {}).get(t)
+        lines.append(f"| `{t}` | {DEFINITIONS[t]} | {thr if thr is not None else ''} |")
+    training = meta.get("training", {})
+    if training:
+        lines += ["", "## Training data", ""]
+        lines.append(f"- rows: {training.get('n_examples')} ({training.get('by_origin')})")
+        lines.append(f"- rows per theme: {training.get('per_theme')}")
+        lines.append(f"- rows with no theme: {training.get('no_theme')}")
+        lines.append(f"- data hash (SHA-256): `{training.get('data_hash')}`")
+        lines.append(f"- files: {', '.join(training.get('files', []))}")
+    if meta.get("classifier"):
+        lines += ["", "## Parameters", "", "```json", _json(meta["classifier"]), "```"]
+    if meta.get("evaluation"):
+        lines += ["", "## Cross-validated quality", "", meta["evaluation"]["table"]]
+        lines += ["", "Rows written for training flatter a model that is scored on them; the seed columns "
+                  "(real measures by another author) and the seed hold-out column are the honest guide to "
+                  "text from new sources."]
+    if meta.get("versions"):
+        lines += ["", "## Versions", "", ", ".join(f"{k} {v}" for k, v in meta["versions"].items())]
+    return "\n".join(lines) + "\n"
+
+
+def _json(obj) -> str:
+    import json
+
+    return json.dumps(obj, ensure_ascii=False, indent=2)

@@ -1,0 +1,184 @@
+"""Text analysis and the feature vectors the theme classifier learns from.
+
+The spaCy pipeline is the seam: :func:`analyse` turns texts into token strings
+(lower-case words, or lemmas plus compound parts when the pipeline has them),
+and everything after it is plain scikit-learn and numpy. Three blocks of
+features are joined:
+
+* word uni- and bigrams (TF-IDF) over the analysed tokens;
+* character n-grams within word boundaries (TF-IDF), which carry Norwegian
+  compounds and the Bokmål/Nynorsk spelling variants;
+* one count per theme of the spec's cue stems found inside words, plus one for
+  near-miss words, scaled by ``cue_weight``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .taxonomy import CUES, NEAR_MISSES, THEMES
+
+ANALYSERS = ("blank", "lemma")
+_NUMBER = re.compile(r"^[\d.,:/\-–]+$")
+
+
+@lru_cache(maxsize=4)
+def _nlp(analysis: str):
+    from . import nlp
+
+    return nlp.blank_nlp() if analysis == "blank" else nlp.load_nlp()
+
+
+def _token_strings(doc, with_lemmas: bool) -> list[str]:
+    out: list[str] = []
+    for tok in doc:
+        if tok.is_punct or tok.is_space:
+            continue
+        word = tok.lower_
+        if _NUMBER.match(word):
+            out.append("0")
+            continue
+        if with_lemmas:
+            lemma = (tok.lemma_ or word).lower()
+            out.append(lemma)
+            parts = getattr(tok._, "compound_parts", ()) if tok.has_extension("compound_parts") else ()
+            if len(parts) > 1:
+                out.extend(parts)
+        else:
+            out.append(word)
+    return out
+
+
+def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 256) -> list[str]:
+    """Turn raw texts into space-joined, lower-case token strings.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Raw measures or sentences.
+    analysis : {"blank", "lemma"}
+        ``"blank"`` uses spaCy's Norwegian tokenizer only; ``"lemma"`` uses the
+        bundled Norwegian pipeline and adds lemmas and compound parts.
+    batch_size : int
+        Passed on to ``nlp.pipe``.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> analyse(["Kurs i planstrategi, 2 dager."])
+    ['kurs i planstrategi 0 dager']
+    """
+    if analysis not in ANALYSERS:
+        raise ValueError(f"The 'analysis' parameter must be one of {ANALYSERS}. Got {analysis!r} instead.")
+    nlp = _nlp(analysis)
+    with_lemmas = analysis == "lemma"
+    return [" ".join(_token_strings(doc, with_lemmas)) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def _cue_patterns() -> list[re.Pattern]:
+    groups = [CUES[t] for t in THEMES] + [NEAR_MISSES]
+    return [re.compile("|".join(re.escape(stem) for stem in sorted(g, key=len, reverse=True))) for g in groups]
+
+
+_CUE_PATTERNS = _cue_patterns()
+CUE_FEATURES: tuple[str, ...] = tuple(f"cue:{t}" for t in THEMES) + ("cue:near_miss",)
+
+
+def cue_counts(analysed: Sequence[str]) -> np.ndarray:
+    """Count the cue stems of each theme (and near-miss words) in analysed texts.
+
+    Returns
+    -------
+    ndarray of shape (n_texts, 6)
+        ``log1p`` of the hit counts, columns in :data:`CUE_FEATURES` order.
+
+    Examples
+    --------
+    >>> cue_counts(["kurs i planstrategi"]).round(2).tolist()
+    [[0.0, 0.69, 0.0, 0.69, 0.0, 0.0]]
+    """
+    counts = np.zeros((len(analysed), len(_CUE_PATTERNS)), dtype=np.float64)
+    for i, text in enumerate(analysed):
+        padded = f" {text} "
+        for j, pattern in enumerate(_CUE_PATTERNS):
+            counts[i, j] = len(pattern.findall(padded))
+    return np.log1p(counts)
+
+
+class ThemeVectorizer:
+    """Word TF-IDF, character TF-IDF and cue counts over analysed text, side by side.
+
+    Its learned state is two vocabularies and two IDF vectors, saved as JSON and
+    ``.npy`` by :meth:`state` and restored by :meth:`from_state`.
+    """
+
+    def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), cue_weight=1.0, min_df=1):
+        self.word_ngram_range = tuple(word_ngram_range)
+        self.char_ngram_range = tuple(char_ngram_range)
+        self.cue_weight = cue_weight
+        self.min_df = min_df
+        self.word_ = self._word()
+        self.char_ = self._char()
+
+    def _word(self) -> TfidfVectorizer:
+        return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=self.word_ngram_range,
+                               sublinear_tf=True, min_df=self.min_df, dtype=np.float32)
+
+    def _char(self) -> TfidfVectorizer:
+        return TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=self.char_ngram_range,
+                               sublinear_tf=True, min_df=self.min_df, dtype=np.float32)
+
+    def fit_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
+        blocks = [self.word_.fit_transform(analysed), self.char_.fit_transform(analysed)]
+        return self._join(blocks, analysed)
+
+    def transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
+        return self._join([self.word_.transform(analysed), self.char_.transform(analysed)], analysed)
+
+    def _join(self, blocks, analysed) -> sp.csr_matrix:
+        if self.cue_weight:
+            blocks.append(sp.csr_matrix(self.cue_weight * cue_counts(analysed), dtype=np.float32))
+        return sp.hstack(blocks, format="csr")
+
+    @property
+    def feature_names(self) -> list[str]:
+        names = [f"w:{n}" for n in self.word_.get_feature_names_out()]
+        names += [f"c:{n}" for n in self.char_.get_feature_names_out()]
+        if self.cue_weight:
+            names += list(CUE_FEATURES)
+        return names
+
+    def state(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """JSON-able parameters and vocabularies, and the IDF arrays."""
+        params = {"word_ngram_range": list(self.word_ngram_range), "char_ngram_range": list(self.char_ngram_range),
+                  "cue_weight": self.cue_weight, "min_df": self.min_df}
+        vocab = {"word": _ordered_vocab(self.word_), "char": _ordered_vocab(self.char_)}
+        return {"params": params, "vocabulary": vocab}, {"idf_word": self.word_.idf_, "idf_char": self.char_.idf_}
+
+    @classmethod
+    def from_state(cls, state: dict, arrays: dict[str, np.ndarray]) -> "ThemeVectorizer":
+        """Rebuild a fitted vectorizer from :meth:`state` output, without pickle."""
+        vec = cls(**state["params"])
+        for name, tfidf in (("word", vec.word_), ("char", vec.char_)):
+            terms = state["vocabulary"][name]
+            tfidf.vocabulary_ = {term: i for i, term in enumerate(terms)}
+            tfidf.idf_ = np.asarray(arrays[f"idf_{name}"], dtype=np.float64)
+            if len(tfidf.idf_) != len(terms):
+                raise ValueError(f"{name} vocabulary has {len(terms)} terms but {len(tfidf.idf_)} IDF weights.")
+        return vec
+
+
+def _ordered_vocab(tfidf: TfidfVectorizer) -> list[str]:
+    terms = [""] * len(tfidf.vocabulary_)
+    for term, i in tfidf.vocabulary_.items():
+        terms[i] = term
+    return terms

@@ -1,0 +1,176 @@
+"""Model folders: write and read a :class:`~luktheme.tagger.ThemeTagger` without pickle.
+
+A model folder holds
+
+* ``meta.json``: format, versions, themes, thresholds, classifier parameters,
+  training-data hash and cross-validated metrics;
+* ``vectorizer.json``: vectorizer parameters and vocabularies;
+* ``weights.npz``: IDF vectors, coefficients, intercepts (numpy arrays only,
+  read with ``allow_pickle=False``, so loading never runs code from the folder);
+* ``README.md``: the model card, generated from ``meta.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from ._paths import models_dir
+from ._version import __version__
+from .errors import ModelError, ModelVersionWarning
+from .features import ThemeVectorizer
+from .model import ThemeClassifier
+from .tagger import ThemeTagger
+from .taxonomy import THEMES
+
+FORMAT = "luktheme.tfidf_cues.v1"
+DEFAULT_MODEL = "luktheme-themes-v1"
+_FILES = ("meta.json", "vectorizer.json", "weights.npz")
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries a model depends on."""
+    import scipy
+    import sklearn
+    import spacy
+
+    return {"luktheme": __version__, "python": platform.python_version(), "numpy": np.__version__,
+            "scipy": scipy.__version__, "scikit-learn": sklearn.__version__, "spacy": spacy.__version__}
+
+
+def save_model(tagger: ThemeTagger, path: str | os.PathLike, *, force: bool = False) -> Path:
+    """Write ``tagger`` as a model folder.
+
+    The folder is built next to its destination and moved into place, so an
+    interrupted save never leaves a half-written model.
+
+    Parameters
+    ----------
+    tagger : ThemeTagger
+    path : str or path-like
+        The model folder to create.
+    force : bool
+        Replace an existing folder.
+
+    Examples
+    --------
+    >>> import luktheme, tempfile
+    >>> out = luktheme.load().save(tempfile.mkdtemp() + "/copy")
+    >>> luktheme.load(out)("Kartlegge bustadbehovet").themes
+    ('statistikk',)
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} exists. To replace the model, pass force=True (CLI: --force/-F).")
+    clf = tagger.classifier
+    state, arrays = clf.vectorizer_.state()
+    meta = dict(tagger.meta)
+    meta.update({
+        "name": path.name,
+        "format": FORMAT,
+        "luktheme_version": __version__,
+        "versions": library_versions(),
+        "themes": list(THEMES),
+        "thresholds": {t: round(float(v), 4) for t, v in zip(THEMES, clf.thresholds_)},
+        "classifier": {k: (list(v) if isinstance(v, tuple) else v) for k, v in clf.get_params().items()},
+    })
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
+    try:
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (tmp / "vectorizer.json").write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        np.savez_compressed(tmp / "weights.npz", coef=clf.coef_, intercept=clf.intercept_,
+                            thresholds=clf.thresholds_, **arrays)
+        from .card import render_card
+
+        (tmp / "README.md").write_text(render_card(meta), encoding="utf-8")
+        if path.exists():
+            shutil.rmtree(path)
+        os.replace(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    tagger.meta = meta
+    return path
+
+
+def load(path: str | os.PathLike | None = None) -> ThemeTagger:
+    """Load a model folder; with no argument, the bundled default model.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A folder written by :func:`save_model` or ``luktheme train``.
+
+    Returns
+    -------
+    ThemeTagger
+
+    Raises
+    ------
+    ModelError
+        If the folder or one of its files is missing or damaged, or its format is unknown.
+
+    Warns
+    -----
+    ModelVersionWarning
+        If the folder was written by another luktheme version.
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> luktheme.load().themes
+    ('bolyst', 'planstrategi', 'stedsutvikling', 'kompetanseheving', 'statistikk')
+    """
+    path = Path(path) if path is not None else models_dir() / DEFAULT_MODEL
+    if not path.is_dir():
+        raise ModelError(f"{path}: no such model folder. Pass a folder written by `luktheme train`, "
+                         "or call luktheme.load() with no argument for the bundled model.")
+    for name in _FILES:
+        if not (path / name).is_file():
+            raise ModelError(f"{path / name}: missing from the model folder. Retrain with "
+                             f"`luktheme train data/ -o {path} --force`.")
+    meta = _read_json(path / "meta.json")
+    if meta.get("format") != FORMAT:
+        raise ModelError(f"{path}: model format {meta.get('format')!r} is not {FORMAT!r}; this luktheme "
+                         f"({__version__}) cannot read it. Retrain with `luktheme train`.")
+    if meta.get("luktheme_version") != __version__:
+        warnings.warn(f"{path} was written by luktheme {meta.get('luktheme_version')}, this is {__version__}. "
+                      "Scores may differ; retrain with `luktheme train` to be sure.", ModelVersionWarning,
+                      stacklevel=2)
+    if tuple(meta.get("themes", ())) != THEMES:
+        raise ModelError(f"{path}: themes {meta.get('themes')} differ from {list(THEMES)}. Retrain the model.")
+    state = _read_json(path / "vectorizer.json")
+    try:
+        with np.load(path / "weights.npz", allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        params = dict(meta["classifier"])
+        for key in ("word_ngram_range", "char_ngram_range"):
+            params[key] = tuple(params[key])
+        clf = ThemeClassifier(**params)
+        clf.vectorizer_ = ThemeVectorizer.from_state(state, arrays)
+        clf.coef_, clf.intercept_ = arrays["coef"], arrays["intercept"]
+        clf.thresholds_ = arrays["thresholds"]
+        clf.classes_ = np.array(THEMES)
+        clf.n_features_in_ = 1
+        n_features = len(clf.vectorizer_.feature_names)
+    except (KeyError, ValueError, TypeError, OSError) as err:
+        raise ModelError(f"{path}: damaged model files ({err}). Retrain with `luktheme train`.") from None
+    if clf.coef_.shape != (len(THEMES), n_features):
+        raise ModelError(f"{path / 'weights.npz'}: weights of shape {clf.coef_.shape} do not fit "
+                         f"{n_features} features. The folder is damaged; retrain the model.")
+    return ThemeTagger(clf, meta)
+
+
+def _read_json(file: Path) -> dict:
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ModelError(f"{file}: not valid JSON ({err}). The model folder is damaged; retrain it.") from None

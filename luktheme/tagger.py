@@ -1,0 +1,134 @@
+"""``ThemeTagger``: texts in, :class:`Tagging` results out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .model import ThemeClassifier, check_texts
+from .taxonomy import THEMES
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """The themes of one text.
+
+    Attributes
+    ----------
+    text : str
+        The text as given.
+    themes : tuple of str
+        The chosen themes in :data:`~luktheme.THEMES` order; ``()`` when none applies.
+    scores : dict of str to float
+        One probability per theme.
+    thresholds : dict of str to float
+        The per-theme cut-offs the scores were compared with.
+    """
+
+    text: str
+    themes: tuple[str, ...]
+    scores: dict[str, float]
+    thresholds: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def __repr__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        scores = ", ".join(f"{t}={self.scores[t]:.2f}" for t in THEMES)
+        return f"Tagging({text!r}, themes={self.themes}, scores: {scores})"
+
+
+class ThemeTagger:
+    """Tag texts with themes using a fitted :class:`~luktheme.model.ThemeClassifier`.
+
+    Parameters
+    ----------
+    classifier : ThemeClassifier
+        A fitted classifier.
+    meta : dict, optional
+        The model's metadata (versions, training data, metrics), as in ``meta.json``.
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> tagger = luktheme.load()
+    >>> tagger("Arrangere årlege kurs i planstrategi for kommunane.").themes
+    ('planstrategi', 'kompetanseheving')
+    """
+
+    themes: tuple[str, ...] = THEMES
+
+    def __init__(self, classifier: ThemeClassifier, meta: dict | None = None):
+        self.classifier = classifier
+        self.meta = dict(meta or {})
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        """The per-theme thresholds, by theme."""
+        return {t: float(v) for t, v in zip(THEMES, self.classifier.thresholds_)}
+
+    def __call__(self, text: str) -> Tagging:
+        """Tag one text.
+
+        Raises
+        ------
+        TypeError
+            If ``text`` is not a str (e.g. None or a number).
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"ThemeTagger expects a str, got {type(text).__name__}: {text!r:.60}. "
+                            "For many texts use tagger.pipe(texts).")
+        return next(self._tag([text]))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Tagging]:
+        """Tag many texts, lazily, in batches; results come in input order.
+
+        Parameters
+        ----------
+        texts : iterable of str
+            Not a single str: wrap one text in a list.
+        batch_size : int
+            Texts scored together.
+
+        Examples
+        --------
+        >>> import luktheme
+        >>> [t.themes for t in luktheme.load().pipe(["Utvikle regionsenteret Otta", "Asfaltere fylkesvegen"])]
+        [('stedsutvikling',), ()]
+        """
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("tagger.pipe() expects an iterable of texts, not a single string. "
+                            "Use tagger(text) for one text, or tagger.pipe([text]).")
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive int, got {batch_size!r}.")
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._tag(batch)
+                batch = []
+        if batch:
+            yield from self._tag(batch)
+
+    def _tag(self, texts: list[str]) -> Iterator[Tagging]:
+        texts = check_texts(texts)
+        scores = np.zeros((len(texts), len(THEMES)))
+        live = [i for i, t in enumerate(texts) if t.strip()]
+        if live:
+            scores[live] = self.classifier.predict_proba([texts[i] for i in live])
+        cut = self.classifier.thresholds_
+        thresholds = self.thresholds
+        for i, text in enumerate(texts):
+            row = scores[i]
+            chosen = tuple(t for t, s, c in zip(THEMES, row, cut) if s >= c) if i in live else ()
+            yield Tagging(text, chosen, {t: float(s) for t, s in zip(THEMES, row)}, thresholds)
+
+    def save(self, path, *, force: bool = False):
+        """Write the model folder (see :func:`luktheme.storage.save_model`)."""
+        from .storage import save_model
+
+        return save_model(self, path, force=force)
+
+    def __repr__(self) -> str:
+        name = self.meta.get("name", "unsaved")
+        return f"ThemeTagger({name!r}, thresholds={ {t: round(v, 2) for t, v in self.thresholds.items()} })"
