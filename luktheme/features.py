@@ -81,7 +81,34 @@ def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 
         raise ValueError(f"The 'analysis' parameter must be one of {ANALYSERS}. Got {analysis!r} instead.")
     nlp = _nlp(analysis)
     with_lemmas = analysis == "lemma"
-    return [" ".join(_token_strings(doc, with_lemmas)) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    texts = list(texts)
+    # spaCy refuses texts beyond nlp.max_length; a long text is analysed in pieces cut at white space.
+    pieces, owner = [], []
+    for i, text in enumerate(texts):
+        for piece in _cut(text, _MAX_PIECE):
+            pieces.append(piece)
+            owner.append(i)
+    out: list[list[str]] = [[] for _ in texts]
+    for i, doc in zip(owner, nlp.pipe(pieces, batch_size=batch_size)):
+        out[i].extend(_token_strings(doc, with_lemmas))
+    return [" ".join(tokens) for tokens in out]
+
+
+_MAX_PIECE = 100_000
+
+
+def _cut(text: str, size: int) -> list[str]:
+    if len(text) <= size:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            space = text.rfind(" ", start + size // 2, end)
+            end = space if space > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
 
 
 def _cue_patterns() -> list[re.Pattern]:

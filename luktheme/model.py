@@ -205,9 +205,12 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.array(THEMES)
         self.thresholds_ = np.full(len(THEMES), 0.5)
         self.oof_scores_ = None
-        if self.threshold_folds and self.threshold_folds > 1 and len(texts) >= 2 * self.threshold_folds:
+        n_groups = len(set(map(str, groups))) if groups is not None else len(texts)
+        # Few groups (a small fold of a small set) cap the inner folds; one group cannot be split at all.
+        n_folds = min(self.threshold_folds or 0, n_groups)
+        if n_folds > 1:
             oof = np.zeros(Y.shape, dtype=np.float64)
-            folds = grouped_multilabel_folds(Y, groups, self.threshold_folds, random_state=self.random_state)
+            folds = grouped_multilabel_folds(Y, groups, n_folds, random_state=self.random_state)
             for train, test in folds:
                 vec, coef, intercept = self._fit_weights([analysed[i] for i in train], Y[train])
                 oof[test] = _sigmoid(vec.transform([analysed[i] for i in test]) @ coef.T + intercept)

@@ -1,0 +1,146 @@
+"""The ``luktheme`` command: thin wrappers over library functions.
+
+Each command validates its arguments, refuses to overwrite without ``--force``
+and calls a function that the tests call directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import LukthemeError
+
+
+def _say(args, message: str) -> None:
+    if not getattr(args, "quiet", False):
+        print(message, file=sys.stderr)
+
+
+def cmd_train(args) -> int:
+    from .corpus import read_examples
+    from .storage import library_versions  # noqa: F401  (fails early if a dependency is missing)
+    from .training import train
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise FileExistsError(f"{out} exists. To replace the model, set the --force or -F flag.")
+    examples = read_examples(*args.data)
+    _say(args, f"training on {len(examples)} rows from {', '.join(map(str, args.data))}")
+    params = json.loads(args.params) if args.params else {}
+    tagger = train(examples, **params)
+    tagger.meta["training"]["files"] = sorted({str(p) for p in args.data})
+    if args.evaluate:
+        from .evaluate import cross_validate, default_models
+
+        models = default_models()
+        if params:
+            from .model import ThemeClassifier
+
+            models["luktheme"] = lambda: ThemeClassifier(**params)
+        if not args.baselines:
+            models = {"luktheme": models["luktheme"]}
+        report = cross_validate(examples, models, n_splits=args.folds, n_repeats=args.repeats,
+                                progress=None if args.quiet else (lambda m: _say(args, m)))
+        tagger.meta["evaluation"] = {"table": report.to_markdown(), "figures": report.to_dict()}
+    tagger.save(out, force=args.force)
+    _say(args, f"saved {out}")
+    if args.evaluate:
+        print(tagger.meta["evaluation"]["table"])
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .corpus import read_examples
+    from .evaluate import cross_validate, default_models
+
+    examples = read_examples(*args.data)
+    models = default_models()
+    if args.models:
+        unknown = set(args.models) - set(models)
+        if unknown:
+            raise ValueError(f"Unknown model(s) {sorted(unknown)}. Choose from: {', '.join(models)}.")
+        models = {k: v for k, v in models.items() if k in args.models}
+    report = cross_validate(examples, models, n_splits=args.folds, n_repeats=args.repeats,
+                            progress=None if args.quiet else (lambda m: _say(args, m)))
+    print(report.to_json() if args.json else report.to_markdown())
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from .corpus import read_examples
+    from .training import describe
+
+    examples = read_examples(*args.data)
+    print(json.dumps(describe(examples), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_tag_text(args) -> int:
+    from .storage import load
+
+    tagger = load(args.model)
+    texts = args.text or [line for line in sys.stdin.read().splitlines() if line.strip()]
+    for t in tagger.pipe(texts):
+        print(json.dumps({"text": t.text, "themes": list(t.themes),
+                          "scores": {k: round(v, 4) for k, v in t.scores.items()}}, ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="luktheme", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"luktheme {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("train", help="train a model folder from labeled JSONL rows")
+    p.add_argument("data", nargs="+", help="label files (.jsonl) or folders of them")
+    p.add_argument("-o", "--output", required=True, help="the model folder to write")
+    p.add_argument("-F", "--force", action="store_true", help="replace an existing model folder")
+    p.add_argument("--params", help='ThemeClassifier parameters as JSON, e.g. \'{"C": 4}\'')
+    p.add_argument("--no-evaluate", dest="evaluate", action="store_false",
+                   help="skip the cross-validation written into the model card")
+    p.add_argument("--baselines", action="store_true", help="score the baselines too (slow: trains spaCy)")
+    p.add_argument("--folds", type=int, default=5)
+    p.add_argument("--repeats", type=int, default=2)
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="cross-validate luktheme and the baselines on the same folds")
+    p.add_argument("data", nargs="*", default=["data"], help="label files or folders (default: data)")
+    p.add_argument("--models", nargs="+", help="restrict to these model names")
+    p.add_argument("--folds", type=int, default=5)
+    p.add_argument("--repeats", type=int, default=2)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("validate", help="check label files and print their counts")
+    p.add_argument("data", nargs="+")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("tag-text", help="tag texts given as arguments (or lines on stdin); JSON lines out")
+    p.add_argument("text", nargs="*")
+    p.add_argument("-m", "--model", help="model folder (default: the bundled model)")
+    p.set_defaults(func=cmd_tag_text)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (LukthemeError, FileExistsError, ValueError, TypeError) as err:
+        print(f"luktheme {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"luktheme {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+import json
+
+import pytest
+
+import luktheme
+from luktheme.cli import main
+
+ROWS = [
+    ("Kurs i planstrategi for kommunane", ["planstrategi", "kompetanseheving"]),
+    ("Opplæring i kommuneplanens samfunnsdel", ["planstrategi", "kompetanseheving"]),
+    ("Nytt torg i sentrum", ["stedsutvikling"]),
+    ("Opprusting av parken i tettstaden", ["stedsutvikling"]),
+    ("Asfaltere fylkesvegen", []),
+    ("Ny ferjekai", []),
+    ("Statistikk om flytting", ["statistikk", "bolyst"]),
+    ("Analyse av folketalsutviklinga", ["statistikk", "bolyst"]),
+    ("Velkomstpakke til tilflyttarar", ["bolyst"]),
+    ("Fagsamling for saksbehandlere", ["kompetanseheving"]),
+]
+
+
+@pytest.fixture
+def labels(tmp_path):
+    path = tmp_path / "labels.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i, (text, labs) in enumerate(ROWS * 2):
+            out.write(json.dumps({"id": f"r{i}", "text": text, "labels": labs, "group": f"g{i % 5}"}) + "\n")
+    return path
+
+
+def test_train_writes_a_loadable_model_and_refuses_to_overwrite(labels, tmp_path, capsys):
+    out = tmp_path / "model"
+    assert main(["train", str(labels), "-o", str(out), "--folds", "3", "--repeats", "1", "-q"]) == 0
+    assert "micro F1" in capsys.readouterr().out
+    assert luktheme.load(out)("Nytt torg i sentrum").themes == ("stedsutvikling",)
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "Cross-validated quality" in card and "| luktheme |" in card
+    assert main(["train", str(labels), "-o", str(out), "--no-evaluate", "-q"]) == 2
+    assert "--force or -F" in capsys.readouterr().err
+    assert main(["train", str(labels), "-o", str(out), "--no-evaluate", "-q", "-F"]) == 0
+
+
+def test_train_reports_bad_labels(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Kurs", "labels": ["kurs"]}\n', encoding="utf-8")
+    assert main(["train", str(bad), "-o", str(tmp_path / "m")]) == 2
+    err = capsys.readouterr().err
+    assert "bad.jsonl:1: unknown theme 'kurs'" in err and not (tmp_path / "m").exists()
+
+
+def test_evaluate_prints_table_and_json(labels, capsys):
+    assert main(["evaluate", str(labels), "--models", "keyword rules (cue stems)", "--folds", "3",
+                 "--repeats", "1", "-q"]) == 0
+    assert "| keyword rules (cue stems) |" in capsys.readouterr().out
+    assert main(["evaluate", str(labels), "--models", "keyword rules (cue stems)", "--folds", "3",
+                 "--repeats", "1", "-q", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert 0 <= report["cv"]["keyword rules (cue stems)"]["all"]["micro_f1"] <= 1
+    assert main(["evaluate", str(labels), "--models", "gpt", "-q"]) == 2
+
+
+def test_tag_text_prints_json_lines(capsys):
+    assert main(["tag-text", "Utvikle regionsenteret Otta", "Asfaltere fylkesvegen"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["themes"] for line in lines] == [["stedsutvikling"], []]

@@ -1,0 +1,100 @@
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from luktheme.model import ThemeClassifier, best_thresholds, fit_logistic
+from luktheme.splits import grouped_multilabel_folds
+from luktheme.taxonomy import THEMES
+
+
+def test_fit_returns_self_and_learns_state(toy):
+    texts, labels = toy
+    clf = ThemeClassifier(threshold_folds=3)
+    assert clf.fit(texts, labels) is clf
+    assert list(clf.classes_) == list(THEMES)
+    assert clf.coef_.shape[0] == 5 and clf.thresholds_.shape == (5,) and clf.oof_scores_.shape == (24, 5)
+    assert not hasattr(ThemeClassifier(), "coef_")
+
+
+def test_overfits_toy_data_in_both_standards(toy):
+    texts, labels = toy
+    clf = ThemeClassifier(threshold_folds=0).fit(texts, labels)
+    P = clf.predict(texts[:12])
+    expected = np.array([[t in lab for t in THEMES] for lab in labels[:12]], dtype=int)
+    assert (P == expected).all()
+    assert clf.score(texts, labels) == 1.0
+
+
+def test_label_order_comes_from_taxonomy_not_data():
+    texts = ["Statistikk om folketal", "Asfaltere vegen", "Statistikk og analyse", "Ny bru"] * 2
+    labels = [["statistikk"], [], ["statistikk"], []] * 2
+    clf = ThemeClassifier(threshold_folds=0).fit(texts, labels)
+    P = clf.predict_proba(["Statistikk"])
+    assert P.shape == (1, 5) and P[0, 4] > 0.5
+    assert P[0, :4].max() < 0.01  # themes with no positive row get a constant low score
+
+
+def test_get_params_and_clone(toy):
+    clf = ThemeClassifier(C=2.0, cue_weight=0.5)
+    params = clf.get_params()
+    assert params["C"] == 2.0 and params["cue_weight"] == 0.5 and params["analysis"] == "blank"
+    texts, labels = toy
+    fitted = clf.fit(texts, labels)
+    copy = clone(fitted)
+    assert copy.get_params() == params and not hasattr(copy, "coef_")
+
+
+def test_unfitted_and_bad_params():
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError):
+        ThemeClassifier().predict(["Kurs"])
+    with pytest.raises(ValueError, match="'analysis' parameter of ThemeClassifier must be one of"):
+        ThemeClassifier(analysis="bert").fit(["a", "b"], [[], []])
+    with pytest.raises(ValueError, match="'C' parameter"):
+        ThemeClassifier(C=0).fit(["a", "b"], [[], []])
+
+
+def test_string_instead_of_list_is_rejected(toy):
+    texts, labels = toy
+    clf = ThemeClassifier(threshold_folds=0).fit(texts, labels)
+    with pytest.raises(TypeError, match="string object received"):
+        clf.predict("Kurs i planstrategi")
+    with pytest.raises(TypeError, match=r"X\[1\] must be a str"):
+        clf.predict(["Kurs", None])
+
+
+def test_fit_logistic_matches_scikit_learn():
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    X = rng.random((40, 60)) * (rng.random((40, 60)) < 0.2)
+    Y = np.column_stack([X[:, 0] + X[:, 1] > 0.3, X[:, 2] > 0.1]).astype(int)
+    coef, intercept = fit_logistic(X, Y, C=2.0)
+    for k in range(2):
+        ref = LogisticRegression(C=2.0, class_weight="balanced", tol=1e-10, max_iter=10000).fit(X, Y[:, k])
+        np.testing.assert_allclose(coef[k], ref.coef_[0], atol=2e-3)
+        np.testing.assert_allclose(intercept[k], ref.intercept_[0], atol=2e-3)
+
+
+def test_best_thresholds_maximise_f1():
+    Y = np.array([[1, 0], [1, 0], [0, 1], [0, 0], [0, 0]])
+    P = np.array([[0.8, 0.1], [0.35, 0.2], [0.3, 0.9], [0.1, 0.3], [0.2, 0.1]])
+    thr = best_thresholds(Y, P)
+    assert 0.30 < thr[0] <= 0.35  # both positives kept, the 0.3 negative dropped
+    assert 0.30 < thr[1] <= 0.90
+
+
+def test_grouped_folds_keep_groups_whole_and_spread_themes():
+    rng = np.random.default_rng(1)
+    Y = (rng.random((200, 5)) < 0.25).astype(int)
+    groups = [f"g{i // 8}" for i in range(200)]
+    folds = grouped_multilabel_folds(Y, groups, 5, random_state=3)
+    seen = np.zeros(200, int)
+    for train, test in folds:
+        assert not {groups[i] for i in train} & {groups[i] for i in test}
+        seen[test] += 1
+        assert (Y[test].sum(0) > 0).all()
+    assert (seen == 1).all()
+    with pytest.raises(ValueError, match="groups"):
+        grouped_multilabel_folds(Y, ["a"] * 200, 5)
