@@ -23,13 +23,18 @@ def _say(args, message: str) -> None:
 def cmd_train(args) -> int:
     from .corpus import read_examples
     from .storage import library_versions  # noqa: F401  (fails early if a dependency is missing)
-    from .training import train
+    from .training import describe, train
 
     out = Path(args.output)
     if out.exists() and not args.force:
         raise FileExistsError(f"{out} exists. To replace the model, set the --force or -F flag.")
     examples = read_examples(*args.data)
     _say(args, f"training on {len(examples)} rows from {', '.join(map(str, args.data))}")
+    if len(args.data) > 1:
+        for path in args.data:
+            counts = describe(read_examples(path))
+            gained = ", ".join(f"{t} +{n}" for t, n in counts["per_theme"].items())
+            _say(args, f"  {path}: {counts['n_examples']} rows ({gained}, no theme +{counts['no_theme']})")
     params = json.loads(args.params) if args.params else {}
     tagger = train(examples, **params)
     tagger.meta["training"]["files"] = sorted({str(p) for p in args.data})
@@ -55,18 +60,41 @@ def cmd_train(args) -> int:
 
 def cmd_evaluate(args) -> int:
     from .corpus import read_examples
-    from .evaluate import cross_validate, default_models
+    from .evaluate import default_models, evaluate
 
     examples = read_examples(*args.data)
     models = default_models()
+    if args.model:
+        from .storage import load
+
+        params = load(args.model).classifier.get_params()
+        from .model import ThemeClassifier
+
+        models["luktheme"] = lambda: ThemeClassifier(**params)
     if args.models:
         unknown = set(args.models) - set(models)
         if unknown:
             raise ValueError(f"Unknown model(s) {sorted(unknown)}. Choose from: {', '.join(models)}.")
         models = {k: v for k, v in models.items() if k in args.models}
-    report = cross_validate(examples, models, n_splits=args.folds, n_repeats=args.repeats,
-                            progress=None if args.quiet else (lambda m: _say(args, m)))
-    print(report.to_json() if args.json else report.to_markdown())
+    report = evaluate(examples, models, n_splits=args.folds, n_repeats=args.repeats, curve=args.curve,
+                      progress=None if args.quiet else (lambda m: _say(args, m)))
+    print(report.to_json() if args.json else report.to_text())
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from .audit import audit, write_audit
+    from .corpus import read_examples
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise FileExistsError(f"{out} exists. To overwrite it, set the --force or -F flag.")
+    examples = read_examples(*args.data)
+    rows = audit(examples, n_repeats=args.repeats, top=args.top)
+    write_audit(rows, out, force=args.force)
+    _say(args, f"wrote {len(rows)} rows to re-check to {out}")
+    for r in rows[: min(10, len(rows))]:
+        print(f"{r['disagreement']:.2f}  {r['id']}  {r['theme']}: {r['direction']} ({r['score']:.2f})  {r['text'][:80]}")
     return 0
 
 
@@ -110,12 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="cross-validate luktheme and the baselines on the same folds")
     p.add_argument("data", nargs="*", default=["data"], help="label files or folders (default: data)")
+    p.add_argument("-m", "--model", help="evaluate the parameters of this model folder (default: defaults)")
     p.add_argument("--models", nargs="+", help="restrict to these model names")
     p.add_argument("--folds", type=int, default=5)
-    p.add_argument("--repeats", type=int, default=2)
+    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--no-curve", dest="curve", action="store_false", help="skip the learning curve")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("audit", help="list rows whose labels most disagree with out-of-fold predictions")
+    p.add_argument("data", nargs="*", default=["data"])
+    p.add_argument("-o", "--output", required=True, help="CSV file to write")
+    p.add_argument("-F", "--force", action="store_true")
+    p.add_argument("--top", type=int, default=100)
+    p.add_argument("--repeats", type=int, default=2)
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("validate", help="check label files and print their counts")
     p.add_argument("data", nargs="+")

@@ -75,6 +75,11 @@ class Report:
     seconds: dict[str, float]
     settings: dict
     holdout: dict[str, dict] = field(default_factory=dict)   # model -> scores, trained on written, tested on seed
+    scores: dict[str, np.ndarray] = field(default_factory=dict)   # model -> (n_repeats, n, 5) probabilities
+    groups: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    curves: dict[str, dict] = field(default_factory=dict)     # fraction -> per-theme F1, from learning_curve()
 
     def figures(self, model: str, subset: str = "all") -> dict:
         """Scores of ``model`` on ``subset``, averaged over repeats (with their spread)."""
@@ -88,10 +93,92 @@ class Report:
         out["n"] = int(mask.sum())
         return out
 
+    def intervals(self, model: str, subset: str = "all", *, n_boot: int = 1000, seed: int = 0) -> dict:
+        """95% bootstrap intervals of micro F1, macro F1 and per-theme F1.
+
+        Whole source groups are resampled (rows of one source are not
+        independent), over the out-of-fold predictions of every repeat.
+        """
+        mask = self.subsets[subset]
+        names, codes = np.unique(np.asarray(self.groups, dtype=str)[mask], return_inverse=True)
+        Y = self.Y[mask]
+        stats = []
+        for P in self.predictions[model]:
+            P = P[mask]
+            per_group = np.zeros((len(names), 3, len(THEMES)))
+            np.add.at(per_group, codes, np.stack([Y & P, (1 - Y) & P, Y & (1 - P)], axis=1))
+            stats.append(per_group)
+        rng = np.random.default_rng(seed)
+        weights = rng.multinomial(len(names), np.full(len(names), 1 / len(names)), size=n_boot)
+        counts = np.mean([np.einsum("bg,gct->bct", weights, s) for s in stats], axis=0)
+        tp, fp, fn = counts[:, 0], counts[:, 1], counts[:, 2]
+        f1 = 2 * tp / np.maximum(2 * tp + fp + fn, 1e-12)
+        micro = 2 * tp.sum(1) / np.maximum((2 * tp + fp + fn).sum(1), 1e-12)
+
+        def ci(values):
+            lo, hi = np.percentile(values, [2.5, 97.5])
+            return [float(lo), float(hi)]
+
+        return {"micro_f1": ci(micro), "macro_f1": ci(f1.mean(1)),
+                "themes": {t: ci(f1[:, k]) for k, t in enumerate(THEMES)}}
+
+    def confusion(self, model: str, subset: str = "all") -> dict:
+        """Per theme: true/false positives and negatives, summed over repeats' means."""
+        mask = self.subsets[subset]
+        Y = self.Y[mask]
+        out = {}
+        for k, t in enumerate(THEMES):
+            runs = [(int((Y[:, k] & P[mask][:, k]).sum()), int(((1 - Y[:, k]) & P[mask][:, k]).sum()),
+                     int((Y[:, k] & (1 - P[mask][:, k])).sum())) for P in self.predictions[model]]
+            tp, fp, fn = np.mean(runs, axis=0)
+            out[t] = {"tp": float(tp), "fp": float(fp), "fn": float(fn), "tn": float(mask.sum() - tp - fp - fn)}
+        return out
+
     def to_dict(self) -> dict:
         return {"settings": self.settings, "seconds": self.seconds,
                 "cv": {m: {s: self.figures(m, s) for s in self.subsets} for m in self.predictions},
-                "holdout_seed": self.holdout}
+                "intervals": {m: self.intervals(m) for m in self.predictions},
+                "confusion": {m: self.confusion(m) for m in self.predictions},
+                "holdout_seed": self.holdout, "learning_curve": self.curves}
+
+    def to_text(self) -> str:
+        """The full report: the comparison table, intervals, per-theme figures, confusion, learning curve."""
+        main = next(iter(self.predictions))
+        parts = ["# Cross-validated comparison", "", self.to_markdown(), ""]
+        ivs = self.intervals(main)
+        figs = self.figures(main)
+        parts += [f"## {main}: per theme (all rows, 95% group-bootstrap intervals)", "",
+                  "| theme | precision | recall | F1 | F1 95% interval | TP | FP | FN |", "|---|---|---|---|---|---|---|---|"]
+        conf = self.confusion(main)
+        for t in THEMES:
+            f = figs["themes"][t]
+            lo, hi = ivs["themes"][t]
+            c = conf[t]
+            parts.append(f"| {t} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {lo:.3f}–{hi:.3f} | "
+                         f"{c['tp']:.0f} | {c['fp']:.0f} | {c['fn']:.0f} |")
+        lo, hi = ivs["micro_f1"]
+        mlo, mhi = ivs["macro_f1"]
+        parts += ["", f"micro F1 {figs['micro_f1']:.3f} ({lo:.3f}–{hi:.3f}), macro F1 {figs['macro_f1']:.3f} "
+                  f"({mlo:.3f}–{mhi:.3f}); rows with no theme: {figs['no_theme_true']:.1%} true, "
+                  f"{figs['no_theme_pred']:.1%} predicted.", ""]
+        by_lang = [s for s in ("nb", "nn", "seed", "written") if s in self.subsets]
+        if by_lang:
+            parts += [f"## {main}: by subset", "", "| subset | rows | micro F1 | macro F1 | no theme true | no theme predicted |",
+                      "|---|---|---|---|---|---|"]
+            for s in by_lang:
+                f = self.figures(main, s)
+                parts.append(f"| {s} | {f['n']} | {f['micro_f1']:.3f} | {f['macro_f1']:.3f} | {f['no_theme_true']:.1%} | "
+                             f"{f['no_theme_pred']:.1%} |")
+            parts.append("")
+        if self.curves:
+            parts += [f"## {main}: learning curve (F1 per theme by share of the training rows)", "",
+                      "| share | " + " | ".join(THEMES) + " | micro F1 |", "|---|" + "---|" * (len(THEMES) + 1)]
+            for frac, row in self.curves.items():
+                parts.append(f"| {float(frac):.0%} | " + " | ".join(f"{row['themes'][t]:.3f}" for t in THEMES)
+                             + f" | {row['micro_f1']:.3f} |")
+            parts.append("")
+        parts.append("Seconds spent fitting and predicting: " + ", ".join(f"{m} {s:.0f}" for m, s in self.seconds.items()))
+        return "\n".join(parts)
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -159,13 +246,16 @@ def cross_validate(examples: Sequence[Example], models: dict[str, Callable[[], o
     Y = label_matrix([ex.labels for ex in examples])
     groups = [ex.group for ex in examples]
     preds = {m: np.zeros((n_repeats, len(texts), len(THEMES)), dtype=np.int64) for m in models}
+    probs = {m: np.zeros((n_repeats, len(texts), len(THEMES))) for m in models}
     seconds = {m: 0.0 for m in models}
     for r, f, train, test in repeated_folds(Y, groups, n_splits, n_repeats, random_state=random_state):
         for name, factory in models.items():
             start = time.perf_counter()
             est = factory()
             est.fit([texts[i] for i in train], Y[train], groups=[groups[i] for i in train])
-            preds[name][r, test] = est.predict([texts[i] for i in test])
+            test_texts = [texts[i] for i in test]
+            probs[name][r, test] = est.predict_proba(test_texts)
+            preds[name][r, test] = est.predict(test_texts)
             seconds[name] += time.perf_counter() - start
         if progress:
             progress(f"repeat {r + 1}/{n_repeats}, fold {f + 1}/{n_splits} done")
@@ -181,4 +271,83 @@ def cross_validate(examples: Sequence[Example], models: dict[str, Callable[[], o
             progress("seed hold-out done")
     settings = {"n_splits": n_splits, "n_repeats": n_repeats, "random_state": random_state,
                 "n_groups": len(set(groups))}
-    return Report(Y, subsets_of(examples), preds, seconds, settings, holdout)
+    return Report(Y, subsets_of(examples), preds, seconds, settings, holdout, probs, groups,
+                  [ex.id for ex in examples], texts)
+
+
+def learning_curve(examples: Sequence[Example], factory: Callable[[], object] | None = None, *,
+                   fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0), n_splits: int = 5,
+                   random_state: int = 0) -> dict[str, dict]:
+    """F1 per theme when the model learns from a share of each training fold.
+
+    The test folds stay the same for every share; the training rows are cut by
+    whole groups, so a smaller share means fewer sources, as with less labeling.
+
+    Returns
+    -------
+    dict
+        ``{share: {"micro_f1": float, "themes": {theme: F1}}}``.
+    """
+    from .model import ThemeClassifier
+
+    factory = factory or ThemeClassifier
+    texts = [ex.text for ex in examples]
+    Y = label_matrix([ex.labels for ex in examples])
+    groups = np.array([ex.group for ex in examples], dtype=object)
+    rng = np.random.default_rng(random_state)
+    preds = {f: np.zeros_like(Y) for f in fractions}
+    for _, _, train, test in repeated_folds(Y, groups, n_splits, 1, random_state=random_state):
+        names = np.unique(groups[train].astype(str))
+        order = rng.permutation(names)
+        for frac in fractions:
+            keep = set(order[: max(2, int(round(frac * len(names))))])
+            sub = np.array([i for i in train if str(groups[i]) in keep])
+            est = factory()
+            est.fit([texts[i] for i in sub], Y[sub], groups=list(groups[sub]))
+            preds[frac][test] = est.predict([texts[i] for i in test])
+    out = {}
+    for frac, P in preds.items():
+        s = scores(Y, P)
+        out[str(frac)] = {"micro_f1": s["micro_f1"], "themes": {t: s["themes"][t]["f1"] for t in THEMES}}
+    return out
+
+
+def evaluate(examples: Sequence[Example], models: dict[str, Callable[[], object]] | None = None, *,
+             n_splits: int = 5, n_repeats: int = 5, curve: bool = True, random_state: int = 0,
+             progress: Callable[[str], None] | None = None) -> Report:
+    """The full evaluation report: repeated grouped cross-validation of luktheme and its baselines.
+
+    Parameters
+    ----------
+    examples : sequence of Example
+        E.g. ``luktheme.read_examples("data/")``.
+    models : dict of name to zero-argument factory, optional
+        The first is the model under study; default :func:`default_models`
+        (luktheme, keyword rules, word and character TF-IDF + LR, spaCy textcat bow and ensemble).
+    n_splits, n_repeats : int
+        At least 5 x 5 for the published figures.
+    curve : bool
+        Add the learning curve of the first model.
+
+    Returns
+    -------
+    Report
+        Prints as text, ``.to_json()``, and renders as HTML in Jupyter.
+
+    Examples
+    --------
+    >>> from luktheme.baselines import KeywordRules
+    >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
+    ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
+    >>> evaluate(rows, {"rules": KeywordRules}, n_repeats=1, curve=False).figures("rules")["micro_f1"]
+    1.0
+    """
+    report = cross_validate(examples, models, n_splits=n_splits, n_repeats=n_repeats, random_state=random_state,
+                            progress=progress)
+    if curve:
+        first = next(iter(models or default_models()))
+        factory = (models or default_models())[first]
+        report.curves = learning_curve(examples, factory, n_splits=n_splits, random_state=random_state)
+        if progress:
+            progress("learning curve done")
+    return report

@@ -50,10 +50,10 @@ def test_train_reports_bad_labels(tmp_path, capsys):
 
 def test_evaluate_prints_table_and_json(labels, capsys):
     assert main(["evaluate", str(labels), "--models", "keyword rules (cue stems)", "--folds", "3",
-                 "--repeats", "1", "-q"]) == 0
+                 "--repeats", "1", "-q", "--no-curve"]) == 0
     assert "| keyword rules (cue stems) |" in capsys.readouterr().out
     assert main(["evaluate", str(labels), "--models", "keyword rules (cue stems)", "--folds", "3",
-                 "--repeats", "1", "-q", "--json"]) == 0
+                 "--repeats", "1", "-q", "--json", "--no-curve"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert 0 <= report["cv"]["keyword rules (cue stems)"]["all"]["micro_f1"] <= 1
     assert main(["evaluate", str(labels), "--models", "gpt", "-q"]) == 2
@@ -63,3 +63,18 @@ def test_tag_text_prints_json_lines(capsys):
     assert main(["tag-text", "Utvikle regionsenteret Otta", "Asfaltere fylkesvegen"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["themes"] for line in lines] == [["stedsutvikling"], []]
+
+
+def test_audit_writes_csv_of_disagreements(labels, tmp_path, capsys):
+    # One row labeled against the grain of its twins: the audit must put it first.
+    with labels.open("a", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "odd", "text": "Nytt torg i sentrum av byen", "labels": ["statistikk"],
+                              "group": "g9"}) + "\n")
+    out = tmp_path / "recheck.csv"
+    assert main(["audit", str(labels), "-o", str(out), "--repeats", "1", "-q"]) == 0
+    import csv
+
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    top = {(r["id"], r["theme"]) for r in rows[:3]}
+    assert ("odd", "statistikk") in top or ("odd", "stedsutvikling") in top
+    assert main(["audit", str(labels), "-o", str(out), "-q"]) == 2
