@@ -35,24 +35,24 @@ def _nlp(analysis: str):
     return nlp.blank_nlp() if analysis == "blank" else nlp.load_nlp()
 
 
+def token_forms(tok, with_lemmas: bool) -> list[str]:
+    """The analysed strings one spaCy token contributes (none for punctuation and space)."""
+    if tok.is_punct or tok.is_space:
+        return []
+    word = tok.lower_
+    if _NUMBER.match(word):
+        return ["0"]
+    if not with_lemmas:
+        return [word]
+    forms = [(tok.lemma_ or word).lower()]
+    parts = tok._.compound_parts if tok.has_extension("compound_parts") else ()
+    if parts and len(parts) > 1:
+        forms.extend(parts)
+    return forms
+
+
 def _token_strings(doc, with_lemmas: bool) -> list[str]:
-    out: list[str] = []
-    for tok in doc:
-        if tok.is_punct or tok.is_space:
-            continue
-        word = tok.lower_
-        if _NUMBER.match(word):
-            out.append("0")
-            continue
-        if with_lemmas:
-            lemma = (tok.lemma_ or word).lower()
-            out.append(lemma)
-            parts = getattr(tok._, "compound_parts", ()) if tok.has_extension("compound_parts") else ()
-            if len(parts) > 1:
-                out.extend(parts)
-        else:
-            out.append(word)
-    return out
+    return [form for tok in doc for form in token_forms(tok, with_lemmas)]
 
 
 def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 256) -> list[str]:

@@ -32,6 +32,11 @@ class Tagging:
     scores: dict[str, float]
     thresholds: dict[str, float] = field(default_factory=dict, repr=False)
 
+    def _repr_html_(self) -> str:
+        from .display import tagging_html
+
+        return tagging_html(self)
+
     def __repr__(self) -> str:
         text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
         scores = ", ".join(f"{t}={self.scores[t]:.2f}" for t in THEMES)
@@ -122,6 +127,19 @@ class ThemeTagger:
             row = scores[i]
             chosen = tuple(t for t, s, c in zip(THEMES, row, cut) if s >= c) if i in live else ()
             yield Tagging(text, chosen, {t: float(s) for t, s in zip(THEMES, row)}, thresholds)
+
+    def explain(self, text: str, *, n: int = 3):
+        """The words that pushed each theme's score up and down (see :func:`luktheme.explain.explain`).
+
+        Examples
+        --------
+        >>> import luktheme
+        >>> luktheme.load().explain("Kurs i kommunal planstrategi").top_words("planstrategi", 1)
+        ['planstrategi']
+        """
+        from .explain import explain
+
+        return explain(self, text, n=n)
 
     def save(self, path, *, force: bool = False):
         """Write the model folder (see :func:`luktheme.storage.save_model`)."""

@@ -135,3 +135,32 @@ def test_other_version_warns_and_other_format_fails(model_copy):
 def test_not_a_folder(tmp_path):
     with pytest.raises(ModelError, match="no such model folder"):
         luktheme.load(tmp_path / "nothing")
+
+
+def test_explanation_points_at_real_words(tagger):
+    text = "Kurs i kommunal planstrategi"
+    ex = tagger.explain(text)
+    assert ex.themes == ("planstrategi", "kompetanseheving")
+    top = ex.support["planstrategi"][0]
+    assert text[top.start:top.end] == top.word == "planstrategi" and top.weight > 0
+    assert ex.top_words("kompetanseheving", 1) == ["Kurs"]
+    for e in ex.evidence:
+        assert text[e.start:e.end] == e.word and e.theme in ex.themes
+
+
+def test_explanation_shows_words_against(tagger):
+    ex = tagger.explain("Bygge ny barnehage i sentrum")
+    assert all(e.weight < 0 for e in ex.against["stedsutvikling"])
+    assert all(e.weight > 0 for t in luktheme.THEMES for e in ex.support[t])
+
+
+def test_html_views_have_one_mark_per_evidence_item(tagger):
+    ex = tagger.explain("Kurs i kommunal planstrategi for nye innbyggjarar i bygda")
+    html = ex._repr_html_()
+    assert html.count('class="luktheme-evidence"') == len(ex.evidence) > 0
+    assert "threshold" in html and all(t in html for t in luktheme.THEMES)
+    assert "<mark" not in tagger("Kurs")._repr_html_().split("themes:")[1]
+    from luktheme.display import taggings_table_html
+
+    table = taggings_table_html(tagger.pipe(["Kurs", "Ny veg"]))
+    assert table.count("<tr><td") == 2 and "Ny veg" in table
