@@ -33,7 +33,7 @@ def cmd_label(args) -> int:
     # Check for a terminal before the slow steps, so a pipe or a CI job fails at once.
     require_terminal()
     items = read_items(*inputs, text_column=args.text_column)
-    store = LabelStore(out, annotator=args.annotator or default_annotator())
+    store = LabelStore(out, annotator=args.annotator or default_annotator()).open()
     if store.repaired:
         _say(f"{out}: dropped an unfinished last line left by an interrupted session.")
     decided = store.decided

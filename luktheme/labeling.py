@@ -447,8 +447,10 @@ class LabelStore:
     ``fsync``, so after it returns the decision survives Ctrl-C, a crash of the
     program or a power cut. Opening an existing file reads the decisions
     already made, which is how a rerun resumes: the ids in :attr:`decided` are
-    left out of the queue. A last line cut short by a crash is dropped (and
-    counted in :attr:`repaired`); every other line must be a valid row.
+    left out of the queue. A last line cut short by a crash is dropped when
+    the file is next opened for writing (:attr:`repaired` counts it); every
+    other line must be a valid row. While a session writes, the file is locked
+    against a second one.
 
     Undo (:meth:`retract`) removes the last row by writing the remaining rows
     to a temporary file and moving it over the original. The file therefore
@@ -490,13 +492,16 @@ class LabelStore:
         self.rows: list[dict] = []
         self.repaired = 0
         self._handle = None
+        self._tail: bytes | None = None
         self._load()
 
-    # The file is opened lazily so that merely reading a store (to resume, to
-    # count) never creates an empty file or takes the lock.
+    # Reading never writes: a store opened only to count or resume creates no
+    # file and takes no lock. Writing starts with open(), which locks the file
+    # and only then repairs it.
     def _load(self) -> None:
         if self.path.is_dir():
             raise LabelError(f"{self.path}: is a folder. Pass a file name for the labels, e.g. -o labels.jsonl.")
+        self.rows, self.repaired, self._tail = [], 0, None
         if not self.path.exists():
             return
         data = self.path.read_bytes()
@@ -508,17 +513,11 @@ class LabelStore:
                 # A line without its newline that does not parse was being
                 # written when the program died; the decision it held was
                 # never confirmed on screen, so dropping it loses nothing.
-                with open(self.path, "r+b") as fh:
-                    fh.truncate(cut)
-                    fh.flush()
-                    os.fsync(fh.fileno())
                 self.repaired = 1
+                self._tail = data[cut:]
                 data = data[:cut]
             else:
-                with open(self.path, "ab") as fh:
-                    fh.write(b"\n")
-                    fh.flush()
-                    os.fsync(fh.fileno())
+                self._tail = b""
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
@@ -546,6 +545,44 @@ class LabelStore:
             seen[row["id"]] = lineno
             self.rows.append(row)
 
+    def open(self) -> LabelStore:
+        """Take the file for writing: create it, lock out a second session, repair a cut-off last line.
+
+        :meth:`record` opens the file itself; call this first to fail before
+        any work is done when another session holds the file.
+
+        Raises
+        ------
+        LabelError
+            If another labeling session is writing the file.
+        """
+        if self._handle is not None:
+            return self
+        new = not self.path.exists()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a", encoding="utf-8")
+        _lock(handle, self.path)
+        try:
+            if new:
+                _fsync_dir(self.path.parent)
+            # Read again under the lock: the file is now ours alone.
+            self._load()
+            if self._tail is not None:
+                with open(self.path, "r+b") as fh:
+                    fh.seek(0, os.SEEK_END)
+                    if self._tail:
+                        fh.truncate(fh.tell() - len(self._tail))
+                    else:
+                        fh.write(b"\n")
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                self._tail = None
+        except BaseException:
+            handle.close()
+            raise
+        self._handle = handle
+        return self
+
     @property
     def decided(self) -> dict[str, tuple[str, ...]]:
         """The labels already given, by id, in file order."""
@@ -553,17 +590,6 @@ class LabelStore:
 
     def __len__(self) -> int:
         return len(self.rows)
-
-    def _open(self):
-        if self._handle is None:
-            new = not self.path.exists()
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path, "a", encoding="utf-8")
-            _lock(handle, self.path)
-            if new:
-                _fsync_dir(self.path.parent)
-            self._handle = handle
-        return self._handle
 
     def record(self, item: Item, labels: Iterable[str]) -> dict:
         """Append the decision on ``item`` and force it to disk; returns the row written.
@@ -586,7 +612,7 @@ class LabelStore:
         row["labeled_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         if item.scores is not None:
             row["suggested"] = list(item.suggested)
-        handle = self._open()
+        handle = self.open()._handle
         handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
@@ -603,6 +629,7 @@ class LabelStore:
             last = self.rows[-1]["id"] if self.rows else None
             raise LabelError(f"{self.path}: cannot retract {item_id!r}; only the last row ({last!r}) can be undone.")
         keep = self.rows[:-1]
+        self.open()  # the lock, and no half line at the end to carry over
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -610,16 +637,14 @@ class LabelStore:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 out.flush()
                 os.fsync(out.fileno())
+            # The open handle would point at the replaced file (and Windows
+            # refuses to replace an open one); the next record reopens.
+            self.close()
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         _fsync_dir(self.path.parent)
-        # The old handle points at the replaced file; the next record reopens
-        # the new one.
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
         return self.rows.pop()
 
     def close(self) -> None:

@@ -199,8 +199,10 @@ def test_store_drops_a_line_cut_short_by_a_crash(tmp_path):
     path = tmp_path / "labels.jsonl"
     good = json.dumps({"id": "a", "text": "Kurs", "labels": ["kompetanseheving"]})
     path.write_text(good + "\n" + '{"id": "b", "text": "Tor', encoding="utf-8")
+    before = path.read_bytes()
     store = LabelStore(path)
     assert store.repaired == 1 and list(store.decided) == ["a"]
+    assert path.read_bytes() == before  # reading alone changes nothing
     store.record(Item("b", "Torg", "f"), ["stedsutvikling"])
     store.close()
     assert [e.id for e in luktheme.read_examples(path)] == ["a", "b"]
@@ -224,8 +226,12 @@ def test_store_rejects_damaged_files_and_a_second_session(tmp_path):
     first = LabelStore(other)
     first.record(Item("a", "x", "f"), [])
     with pytest.raises(LabelError, match="another labeling session is writing this file"):
+        LabelStore(other).open()
+    with pytest.raises(LabelError, match="another labeling session is writing this file"):
         LabelStore(other).record(Item("b", "y", "f"), [])
     first.close()
+    with LabelStore(other).open() as second:
+        assert list(second.decided) == ["a"]
 
 
 # --- the state machine --------------------------------------------------------
