@@ -1,0 +1,241 @@
+"""Turn a document's blocks into measures (*tiltak*), the units that get tagged.
+
+A measure is
+
+* one bullet or numbered item (kind ``"bullet"``),
+* one table row (kind ``"row"``), or
+* one sentence of running text (kind ``"sentence"``), split by the Norwegian
+  spaCy pipeline's sentence boundaries.
+
+Not measures: headings (they become the ``heading`` of the measures below
+them), a lead-in that ends in a colon right before a list ("Kommunen skal:"),
+fragments shorter than :data:`MIN_WORDS`, and web-page furniture ("Til
+toppen", "Aktiver Javascript ...", "Publisert: ...").
+
+Every measure keeps its file, page (PDF), nearest heading, its index among the
+document's measures and character offsets into :func:`document_text`, so
+``document_text(blocks)[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .documents import Block
+
+#: Fewest words (tokens with a letter) a measure has, by kind. A two-word bullet
+#: ("Universell utforming") is a measure in a plan's list; two words of running
+#: text are a label or a caption.
+MIN_WORDS: dict[str, int] = {"bullet": 2, "row": 2, "sentence": 3}
+
+#: Web-page and document furniture that saved pages carry along. Matched at the
+#: start of a block (labels) or anywhere (browser notices).
+_FURNITURE = re.compile(
+    r"^(?:til toppen|tilbake til toppen|hopp til (?:hoved)?innhold|skriv ut|del (?:på|siden|artikkelen)"
+    r"|publisert|utgiver|sist (?:endret|oppdatert)|oppdatert|dato|forfatter|saksnr|arkivsak|historisk arkiv"
+    r"|les mer|vis mer|lukk)\b"
+    r"|javascript|informasjonskapsler|\bcookies?\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One measure of a document, before tagging.
+
+    Attributes
+    ----------
+    file : str
+        The document's path, as given.
+    page : int or None
+        1-based page of a PDF; None for other formats.
+    heading : str or None
+        The nearest heading above the measure (a heading that recurs in the
+        document, like "Tiltak" in every chapter, is passed over for the one
+        before it, which tells where the measure is).
+    index : int
+        0-based position among the document's measures.
+    kind : str
+        ``"bullet"``, ``"row"`` or ``"sentence"``.
+    text : str
+        The measure, white space folded.
+    start, end : int
+        Character offsets into :func:`document_text` of the document's blocks.
+    """
+
+    file: str
+    page: int | None
+    heading: str | None
+    index: int
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def document_text(blocks: Sequence[Block]) -> str:
+    """The text that segment offsets refer to: the blocks' texts joined by a blank line.
+
+    Examples
+    --------
+    >>> document_text([Block("heading", "Bolyst"), Block("bullet", "Lage en velkomstpakke")])
+    'Bolyst\\n\\nLage en velkomstpakke'
+    """
+    return SEPARATOR.join(b.text for b in blocks)
+
+
+def word_count(text: str) -> int:
+    """Words with at least one letter ("2024" and "–" do not count).
+
+    Examples
+    --------
+    >>> word_count("Tiltak 3.2: –")
+    1
+    """
+    return len(_WORD.findall(text))
+
+
+def is_furniture(text: str) -> bool:
+    """True for web-page and document furniture that is never a measure or a heading.
+
+    Examples
+    --------
+    >>> is_furniture("Til toppen"), is_furniture("Aktiver Javascript i din nettleser")
+    (True, True)
+    >>> is_furniture("Kartlegge boligbehovet i kommunen.")
+    False
+    """
+    return bool(_FURNITURE.search(text))
+
+
+def is_measure(text: str, kind: str) -> bool:
+    """Whether a bullet, row or sentence is long enough and not furniture to count as a measure.
+
+    Examples
+    --------
+    >>> is_measure("Tiltak:", "sentence"), is_measure("Tettstedsutvikling på Hadeland.", "bullet")
+    (False, True)
+    """
+    return word_count(text) >= MIN_WORDS[kind] and not is_furniture(text)
+
+
+@lru_cache(maxsize=1)
+def sentence_nlp():
+    """The spaCy pipeline used for sentence boundaries, loaded once per process.
+
+    The project's Norwegian pipeline (:func:`luktheme.nlp.load_nlp`) with only
+    its sentence-setting components enabled, since lemmas are not needed here;
+    when that pipeline is not installed, ``spacy.blank("nb")`` with the
+    project's rule-based sentencizer (which, unlike spaCy's plain
+    ``sentencizer``, does not split "bl.a. med" before a lower-case word).
+
+    Examples
+    --------
+    >>> [s.text for s in sentence_nlp()("Målet er vekst. Kommunen skal bl.a. bygge.").sents]
+    ['Målet er vekst.', 'Kommunen skal bl.a. bygge.']
+    """
+    import spacy
+
+    from . import nlp as nlp_module
+    from .errors import LukthemeError
+
+    try:
+        nlp = nlp_module.load_nlp()
+    except (LukthemeError, OSError, ImportError, ValueError):
+        nlp = None
+    if nlp is not None:
+        setters = [name for name in nlp.component_names
+                   if {"token.is_sent_start", "token.sent_start"} & set(nlp.get_pipe_meta(name).assigns)
+                   or nlp.get_pipe_meta(name).factory in ("parser", "senter", "sentencizer")]
+        if setters:
+            for name in nlp.component_names:
+                if name in setters and name in nlp.disabled:
+                    nlp.enable_pipe(name)
+                elif name not in setters and name not in nlp.disabled:
+                    nlp.disable_pipe(name)
+            return nlp
+    nlp = spacy.blank("nb")
+    try:
+        nlp.add_pipe("luktheme_sentences_v1")
+    except ValueError:  # an older luktheme.nlp without the rule sentencizer
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _sentences(texts: list[str], nlp) -> list[list[tuple[int, int]]]:
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        spans = []
+        for sent in doc.sents:
+            text = sent.text
+            lead = len(text) - len(text.lstrip())
+            stripped = text.strip()
+            if stripped:
+                start = sent.start_char + lead
+                spans.append((start, start + len(stripped)))
+        out.append(spans)
+    return out
+
+
+def segment(blocks: Sequence[Block], *, file: str = "", nlp=None) -> list[Segment]:
+    """Find the measures among a document's blocks.
+
+    Parameters
+    ----------
+    blocks : sequence of Block
+        As returned by :func:`luktheme.documents.read_blocks`.
+    file : str
+        The document's path, copied into every segment.
+    nlp : spacy.language.Language, optional
+        A pipeline that sets sentence boundaries; default :func:`sentence_nlp`.
+
+    Returns
+    -------
+    list of Segment
+        In document order, ``index`` counting from 0.
+
+    Examples
+    --------
+    >>> blocks = [Block("heading", "3.2 Bolyst"), Block("text", "Målet er vekst. Kommunen skal:"),
+    ...           Block("bullet", "Lage en velkomstpakke"), Block("bullet", "Tiltak:")]
+    >>> [(s.index, s.kind, s.heading, s.text) for s in segment(blocks, file="plan.txt")]
+    [(0, 'sentence', '3.2 Bolyst', 'Målet er vekst.'), (1, 'bullet', '3.2 Bolyst', 'Lage en velkomstpakke')]
+    """
+    blocks = list(blocks)
+    heading_counts = Counter(b.text.casefold() for b in blocks if b.kind == "heading")
+    running = [i for i, b in enumerate(blocks) if b.kind == "text"]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    if running:
+        nlp = nlp if nlp is not None else sentence_nlp()
+        spans = dict(zip(running, _sentences([blocks[i].text for i in running], nlp)))
+
+    out: list[Segment] = []
+    heading: str | None = None
+    offset = 0
+    for i, block in enumerate(blocks):
+        text = block.text
+        if block.kind == "heading":
+            # A heading that recurs ("Tiltak" in every chapter) does not say where we are.
+            if heading_counts[text.casefold()] == 1 and not is_furniture(text):
+                heading = text
+        elif block.kind in ("bullet", "row"):
+            if is_measure(text, block.kind):
+                out.append(Segment(file, block.page, heading, len(out), block.kind, text, offset, offset + len(text)))
+        else:
+            sents = spans.get(i, [])
+            list_follows = i + 1 < len(blocks) and blocks[i + 1].kind in ("bullet", "row")
+            for k, (a, b) in enumerate(sents):
+                sentence = text[a:b]
+                if k == len(sents) - 1 and list_follows and sentence.endswith(":"):
+                    continue  # the lead-in of the list below
+                if is_measure(sentence, "sentence"):
+                    out.append(Segment(file, block.page, heading, len(out), "sentence", sentence,
+                                       offset + a, offset + b))
+        offset += len(text) + len(SEPARATOR)
+    return out
