@@ -1,0 +1,266 @@
+"""Write tagged measures as CSV, XLSX, JSON lines or Parquet, never leaving half a file.
+
+Every format holds one row per measure with the columns of :data:`COLUMNS`.
+The file is written under a temporary name in the destination folder and
+moved into place (an atomic rename), so an interrupted run leaves either the
+old file or the new one, never a torn one. An existing file is replaced only
+with ``force=True`` (CLI: ``--force``).
+
+* ``.csv`` -- UTF-8, comma-separated, ``themes`` as ``"bolyst, statistikk"``.
+  For data tools; planners open the ``.xlsx``.
+* ``.xlsx`` -- sheet ``measures`` plus sheet ``themes by document`` (measures
+  per theme and document, with a total row), which the workbook opens on.
+* ``.jsonl`` -- one JSON object per line; ``themes`` is a list, so
+  ``jq 'select(.themes | index("bolyst"))'`` works, as does ``select(.bolyst == 1)``.
+* ``.parquet`` -- via pyarrow, ``themes`` as a string as in CSV.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .taxonomy import THEMES
+
+FORMATS: tuple[str, ...] = ("csv", "xlsx", "jsonl", "parquet")
+_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
+             ".pq": "parquet"}
+
+#: Score columns, one per theme, in :data:`~luktheme.THEMES` order.
+SCORE_COLUMNS: tuple[str, ...] = tuple(f"score_{t}" for t in THEMES)
+#: Columns of every output table, in order.
+COLUMNS: tuple[str, ...] = ("file", "page", "heading", "index", "kind", "text", "themes", *THEMES,
+                            *SCORE_COLUMNS, "start", "end")
+THEME_SEPARATOR = ", "
+MEASURES_SHEET = "measures"
+SUMMARY_SHEET = "themes by document"
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_MAX_CELL = 32_767
+
+
+def format_for(path: str | os.PathLike, format: str | None = None) -> str:
+    """Pick the output format from ``format`` or, failing that, the path's suffix.
+
+    ``"-"`` (standard output) defaults to ``jsonl``.
+
+    Raises
+    ------
+    ValueError
+        If the format is unknown or cannot be told from the suffix.
+
+    Examples
+    --------
+    >>> format_for("tiltak.xlsx"), format_for("-"), format_for("out.txt", "csv")
+    ('xlsx', 'jsonl', 'csv')
+    """
+    if format is not None:
+        fmt = format.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise ValueError(f"The format {format!r} is not one of {', '.join(FORMATS)}.")
+        return fmt
+    if str(path) == "-":
+        return "jsonl"
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise ValueError(f"Cannot tell the output format from {str(path)!r}: use a suffix of "
+                         f"{', '.join(sorted(_SUFFIXES))} or pass --format {{{','.join(FORMATS)}}}.")
+    return _SUFFIXES[suffix]
+
+
+def theme_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Count measures per theme and document, plus a total row.
+
+    Columns: ``file``, ``measures``, one column per theme, and ``no theme``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"file": ["a.pdf", "a.pdf", "b.pdf"], "bolyst": [1, 0, 1],
+    ...                    "planstrategi": 0, "stedsutvikling": 0, "kompetanseheving": [1, 0, 0],
+    ...                    "statistikk": 0})
+    >>> theme_counts(df)[["file", "measures", "bolyst", "no theme"]].values.tolist()
+    [['a.pdf', 2, 1, 1], ['b.pdf', 1, 1, 0], ['all documents', 3, 2, 1]]
+    """
+    files = list(dict.fromkeys(frame["file"])) if len(frame) else []
+    flags = frame[list(THEMES)].astype(int) if len(frame) else pd.DataFrame(columns=list(THEMES), dtype=int)
+    rows = []
+    for name in files:
+        part = flags[frame["file"] == name]
+        rows.append([name, len(part), *[int(part[t].sum()) for t in THEMES], int((part.sum(axis=1) == 0).sum())])
+    rows.append(["all documents", len(flags), *[int(flags[t].sum()) for t in THEMES],
+                 int((flags.sum(axis=1) == 0).sum())])
+    return pd.DataFrame(rows, columns=["file", "measures", *THEMES, "no theme"])
+
+
+def _jsonable(value):
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _write_jsonl(frame: pd.DataFrame, out: io.TextIOBase) -> None:
+    columns = list(frame.columns)
+    for values in frame.itertuples(index=False, name=None):
+        row = {c: _jsonable(v) for c, v in zip(columns, values)}
+        if "themes" in row:
+            row["themes"] = [t for t in (row["themes"] or "").split(THEME_SEPARATOR) if t]
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _xlsx_value(value):
+    value = _jsonable(value)
+    if isinstance(value, str):
+        value = _XLSX_ILLEGAL.sub(" ", value)[:_XLSX_MAX_CELL]
+    return value
+
+
+def _write_xlsx(frame: pd.DataFrame, target) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    widths = {"file": 28, "heading": 30, "text": 80, "themes": 28}
+
+    def sheet(title: str, df: pd.DataFrame) -> None:
+        ws = wb.create_sheet(title)
+        for i, col in enumerate(df.columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = widths.get(col, max(8, len(str(col)) + 2))
+        ws.freeze_panes = "A2"
+        if len(df.columns):
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{len(df) + 1}"
+        header = []
+        for col in df.columns:
+            cell = WriteOnlyCell(ws, value=str(col))
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for values in df.itertuples(index=False, name=None):
+            row = []
+            for v in values:
+                v = _xlsx_value(v)
+                cell = WriteOnlyCell(ws, value=v)
+                if isinstance(v, str) and v.startswith("="):
+                    cell.data_type = "s"  # text that starts with "=" is text, not a formula
+                row.append(cell)
+            ws.append(row)
+
+    sheet(MEASURES_SHEET, frame)
+    sheet(SUMMARY_SHEET, theme_counts(frame))
+    wb.active = 1  # planners start from the counts
+    wb.save(target)
+
+
+def _write(frame: pd.DataFrame, fmt: str, target) -> None:
+    """Write to a path (str) or a binary stream."""
+    if fmt == "xlsx":
+        _write_xlsx(frame, target)
+    elif fmt == "parquet":
+        frame.to_parquet(target, index=False, engine="pyarrow")
+    else:
+        stream = open(target, "w", encoding="utf-8", newline="") if isinstance(target, str) else \
+            io.TextIOWrapper(target, encoding="utf-8", newline="", write_through=True)
+        try:
+            if fmt == "csv":
+                frame.to_csv(stream, index=False, lineterminator="\n")
+            else:
+                _write_jsonl(frame, stream)
+            stream.flush()
+        finally:
+            if isinstance(target, str):
+                stream.close()
+            else:
+                stream.detach()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None,
+                force: bool = False) -> Path | None:
+    """Write measures to ``path`` atomically; ``"-"`` writes to standard output.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        As returned by :func:`luktheme.tag_documents`.
+    path : str or path-like
+        The output file, or ``"-"`` for standard output.
+    format : {"csv", "xlsx", "jsonl", "parquet"}, optional
+        Default: from the suffix (``"jsonl"`` for standard output).
+    force : bool
+        Replace an existing file.
+
+    Returns
+    -------
+    Path or None
+        The file written; None for standard output.
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` exists and ``force`` is False.
+    ValueError
+        If the format is unknown, or a binary format would go to a terminal.
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile
+    >>> df = pd.DataFrame({"file": ["a.txt"], "text": ["Kartlegge boligbehovet"]})
+    >>> out = write_table(df, tempfile.mkdtemp() + "/tiltak.csv")
+    >>> out.read_text(encoding="utf-8")
+    'file,text\\na.txt,Kartlegge boligbehovet\\n'
+    """
+    fmt = format_for(path, format)
+    if str(path) == "-":
+        if fmt in ("xlsx", "parquet") and sys.stdout.isatty():
+            raise ValueError(f"Refusing to write {fmt} (binary) to a terminal. Redirect it to a file "
+                             "or pass -o with a file name.")
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream, e.g. under a test harness
+            data = io.BytesIO()
+            _write(frame, fmt, data)
+            sys.stdout.write(data.getvalue().decode("utf-8", errors="replace"))
+        else:
+            _write(frame, fmt, buffer)
+            buffer.flush()
+        return None
+    path = Path(path)
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} exists. To replace it, set the --force or -F flag (force=True).")
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder; pass a file name such as {path / 'tiltak.xlsx'}.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        _write(frame, fmt, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
