@@ -1,0 +1,553 @@
+"""Tag whole documents and folders: :func:`tag_documents` and the ``luktheme tag`` command.
+
+Each document is read, segmented into measures and tagged as one unit of work,
+in the calling process (``jobs=1``) or in worker processes (``jobs > 1``) that
+each hold the model once. Because a document is always tagged the same way,
+in batches of the same texts, the table is identical whatever ``jobs`` is, and
+rows come in input order.
+
+A document that cannot be read (corrupt, encrypted, no text layer, empty,
+unsupported) is recorded with its path and reason and the batch goes on; the
+rows already tagged are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .documents import SUPPORTED, find_documents, read_document
+from .errors import DocumentError, LukthemeError
+from .tables import COLUMNS, FORMATS, THEME_SEPARATOR, format_for, write_table
+from .taxonomy import THEMES
+
+SCORE_DECIMALS = 4
+
+
+@dataclass
+class DocumentResult:
+    """The outcome for one document.
+
+    Attributes
+    ----------
+    file : str
+        The path, as given or found in a folder.
+    rows : list of tuple
+        One tuple per measure, in :data:`luktheme.tables.COLUMNS` order.
+    error : str or None
+        Why the document could not be read; None on success.
+    seconds : float
+        Time spent on the document.
+    """
+
+    file: str
+    rows: list[tuple] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def _rows(segments, taggings) -> list[tuple]:
+    rows = []
+    for s, t in zip(segments, taggings):
+        chosen = set(t.themes)
+        rows.append((s.file, s.page, s.heading, s.index, s.kind, s.text, THEME_SEPARATOR.join(t.themes),
+                     *[int(theme in chosen) for theme in THEMES],
+                     *[round(t.scores[theme], SCORE_DECIMALS) for theme in THEMES],
+                     s.start, s.end))
+    return rows
+
+
+def tag_file(file: str | os.PathLike, tagger, *, batch_size: int = 256) -> DocumentResult:
+    """Read, segment and tag one document; a failure is returned, not raised.
+
+    Parameters
+    ----------
+    file : str or path-like
+    tagger : ThemeTagger
+    batch_size : int
+        Measures scored together.
+
+    Returns
+    -------
+    DocumentResult
+
+    Examples
+    --------
+    >>> import luktheme, tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "plan.txt"
+    >>> _ = f.write_text(" • Kartlegge boligbehovet i kommunen.\\n", encoding="utf-8")
+    >>> result = tag_file(f, luktheme.load())
+    >>> result.error, [row[5] for row in result.rows]
+    (None, ['Kartlegge boligbehovet i kommunen.'])
+    """
+    start = time.perf_counter()
+    name = str(file)
+    try:
+        segments = read_document(file)
+        taggings = list(tagger.pipe([s.text for s in segments], batch_size=batch_size)) if segments else []
+        rows = _rows(segments, taggings)
+    except DocumentError as err:
+        return DocumentResult(name, [], _reason(err, name), time.perf_counter() - start)
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # a reader bug on one odd file must not stop a batch of hundreds
+        return DocumentResult(name, [], f"unexpected error ({type(err).__name__}: {err}); please report it "
+                              "together with the file", time.perf_counter() - start)
+    return DocumentResult(name, rows, None, time.perf_counter() - start)
+
+
+def _reason(err: Exception, name: str) -> str:
+    text = str(err)
+    return text[len(name) + 2:] if text.startswith(name + ": ") else text
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_WORKER: dict = {}
+
+
+def _init_worker(tagger, batch_size: int) -> None:
+    # The parent handles Ctrl-C and stops the workers; they must not print tracebacks of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["tagger"] = tagger
+    _WORKER["batch_size"] = batch_size
+
+
+def _work(file: str) -> DocumentResult:
+    return tag_file(file, _WORKER["tagger"], batch_size=_WORKER["batch_size"])
+
+
+def _context():
+    # fork shares the loaded model and spaCy pipeline with the workers at no cost;
+    # where it does not exist (Windows, macOS default) the tagger is sent to each worker once.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    # Take the worker list before shutdown() forgets it; terminate what is still running.
+    procs = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+
+
+def iter_results(files: Sequence[str | os.PathLike], tagger, *, jobs: int = 1,
+                 batch_size: int = 256) -> Iterator[DocumentResult]:
+    """Tag documents one by one and yield their results in input order.
+
+    Parameters
+    ----------
+    files : sequence of str or path-like
+        Document files (not folders; see :func:`luktheme.documents.find_documents`).
+    tagger : ThemeTagger
+    jobs : int
+        Worker processes; 1 works in the calling process.
+    batch_size : int
+        Measures scored together.
+
+    Yields
+    ------
+    DocumentResult
+
+    Examples
+    --------
+    >>> import luktheme, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text(" • Lage en velkomstpakke for nye innbyggere.\\n", encoding="utf-8")
+    >>> _ = (d / "b.txt").write_bytes(b"")
+    >>> [(r.file[-5:], len(r.rows), r.error) for r in iter_results([d / "a.txt", d / "b.txt"], luktheme.load())]
+    [('a.txt', 1, None), ('b.txt', 0, 'empty file (0 bytes). Check that it was copied or saved completely.')]
+    """
+    files = [str(f) for f in files]
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a positive int, got {jobs!r}.")
+    jobs = min(jobs, len(files))
+    if jobs <= 1:
+        for f in files:
+            yield tag_file(f, tagger, batch_size=batch_size)
+        return
+    from .segments import sentence_nlp
+
+    sentence_nlp()  # load once here, so forked workers start with it
+    def pool(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                                   initializer=_init_worker, initargs=(tagger, batch_size))
+
+    pending = list(files)
+    isolate = False
+    while pending:
+        if isolate:
+            # A worker died while this document was running or queued: run it alone to tell
+            # whether it is the one that kills the worker, then go back to parallel work.
+            f = pending.pop(0)
+            executor = pool(1)
+            try:
+                result = executor.submit(_work, f).result()
+            except BrokenProcessPool:
+                result = DocumentResult(f, [], "the worker process reading it stopped unexpectedly "
+                                        "(out of memory or a crash in a library)")
+            except BaseException:
+                _stop(executor)
+                raise
+            _stop(executor)
+            isolate = False
+            yield result
+            continue
+        executor = pool(min(jobs, len(pending)))
+        futures = [executor.submit(_work, f) for f in pending]
+        done = 0
+        try:
+            for future in futures:
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    isolate = True
+                    break
+                done += 1
+                yield result
+        except BaseException:
+            _stop(executor)
+            raise
+        if isolate:
+            _stop(executor)
+        else:
+            executor.shutdown(wait=True)
+        pending = pending[done:]
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Progress:
+    """A rich progress bar on standard error, or nothing when it is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool | None) -> None:
+        self.bar = None
+        self.task = None
+        self.measures = 0
+        self.start = time.perf_counter()
+        if enabled is False or total == 0:
+            return
+        from rich.console import Console
+
+        console = Console(stderr=True)
+        if enabled is None and not console.is_terminal:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("tagging"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+                            TextColumn("{task.fields[measures]} measures, {task.fields[rate]}/s"),
+                            TimeElapsedColumn(), console=console, transient=True)
+        self.task = self.bar.add_task("tag", total=total, measures=0, rate="-")
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def advance(self, result: DocumentResult) -> None:
+        self.measures += len(result.rows)
+        if self.bar is not None:
+            rate = self.measures / max(time.perf_counter() - self.start, 1e-9)
+            self.bar.update(self.task, advance=1, measures=self.measures, rate=f"{rate:,.0f}")
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+# --------------------------------------------------------------------------- the public function
+
+
+def _load_tagger(model):
+    from .storage import load
+    from .tagger import ThemeTagger
+
+    if model is None or isinstance(model, (str, os.PathLike)):
+        return load(model)
+    if isinstance(model, ThemeTagger) or hasattr(model, "pipe"):
+        return model
+    raise TypeError(f"model must be a ThemeTagger, a model folder path or None, got {type(model).__name__}. "
+                    "Use luktheme.load(path).")
+
+
+def frame(rows: Iterable[tuple]) -> pd.DataFrame:
+    """Build the measures table from result rows, with the column types every format keeps.
+
+    Examples
+    --------
+    >>> frame([]).columns[:6].tolist()
+    ['file', 'page', 'heading', 'index', 'kind', 'text']
+    """
+    df = pd.DataFrame.from_records(list(rows), columns=list(COLUMNS))
+    df["page"] = df["page"].astype("Int64")
+    for col in ("index", "start", "end", *THEMES):
+        df[col] = df[col].astype("int64")
+    for theme in THEMES:
+        df[f"score_{theme}"] = df[f"score_{theme}"].astype("float64")
+    return df
+
+
+def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int = 1, batch_size: int = 256,
+                  progress: bool | None = None, on_error: str = "warn") -> pd.DataFrame:
+    """Read, segment and tag documents and folders; one row per measure.
+
+    Parameters
+    ----------
+    paths : iterable of str or path-like
+        Files and folders (walked recursively); not a single str.
+    model : ThemeTagger, str, path-like or None
+        A loaded tagger, a model folder, or None for the bundled model.
+    jobs : int
+        Worker processes. The result is the same for every value.
+    batch_size : int
+        Measures scored together.
+    progress : bool or None
+        Show a progress bar on standard error; None shows it only on a terminal.
+    on_error : {"warn", "ignore", "raise"}
+        What to do when a document cannot be read: warn and go on, go on
+        quietly, or raise :class:`~luktheme.errors.DocumentError` at once.
+        Either way the failures are listed in ``df.attrs["failed"]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`luktheme.tables.COLUMNS`: file, page, heading, index,
+        kind, text, themes (``"bolyst, statistikk"``), one 0/1 column per theme,
+        ``score_<theme>`` per theme, and the character offsets start, end.
+        ``df.attrs["failed"]`` lists ``{"file", "reason"}`` per failed document,
+        ``df.attrs["skipped"]`` files of other types found in folders.
+
+    Raises
+    ------
+    DocumentError
+        With ``on_error="raise"``, for the first document that cannot be read.
+
+    Examples
+    --------
+    >>> import luktheme, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "plan.md").write_text("# Tiltak\\n\\n- Kartlegge boligbehovet i kommunen\\n", encoding="utf-8")
+    >>> df = tag_documents([d], model=luktheme.load())
+    >>> df[["heading", "text", "themes", "statistikk"]].values.tolist()
+    [['Tiltak', 'Kartlegge boligbehovet i kommunen', 'statistikk', 1]]
+
+    A common mistake is to pass one path as a string; wrap it in a list:
+
+    >>> tag_documents(str(d / "plan.md"))
+    Traceback (most recent call last):
+    ...
+    TypeError: tag_documents() expects a list of files and folders, not a single path. Write [path].
+    """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError("tag_documents() expects a list of files and folders, not a single path. Write [path].")
+    if on_error not in ("warn", "ignore", "raise"):
+        raise ValueError(f"The 'on_error' parameter of tag_documents must be one of 'warn', 'ignore', 'raise'. "
+                         f"Got {on_error!r} instead.")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}.")
+    files, problems, skipped = find_documents(paths)
+    tagger = _load_tagger(model)
+    failed = [{"file": f, "reason": r} for f, r in problems]
+    rows: list[tuple] = []
+
+    def fail(file: str, reason: str) -> None:
+        failed.append({"file": file, "reason": reason})
+        if on_error == "raise":
+            raise DocumentError(f"{file}: {reason}")
+        if on_error == "warn":
+            warnings.warn(f"{file}: {reason}", stacklevel=3)
+
+    for f, r in problems:
+        if on_error == "raise":
+            raise DocumentError(f"{f}: {r}")
+        if on_error == "warn":
+            warnings.warn(f"{f}: {r}", stacklevel=2)
+    with _Progress(len(files), progress) as bar:
+        for result in iter_results(files, tagger, jobs=max(1, jobs), batch_size=batch_size):
+            if result.error is not None:
+                fail(result.file, result.error)
+            rows.extend(result.rows)
+            bar.advance(result)
+    df = frame(rows)
+    df.attrs["failed"] = failed
+    df.attrs["skipped"] = skipped
+    return df
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def _positive_or_zero(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (all cores) or more, got {value}")
+    return value
+
+
+def add_tag_parser(subparsers) -> argparse.ArgumentParser:
+    """Register the ``tag`` subcommand on an argparse subparsers object.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="luktheme")
+    >>> _ = add_tag_parser(parser.add_subparsers(dest="command"))
+    >>> args = parser.parse_args(["tag", "plans/", "-o", "tiltak.xlsx", "--jobs", "2"])
+    >>> args.inputs, args.output, args.jobs, args.func.__name__
+    (['plans/'], 'tiltak.xlsx', 2, 'cmd_tag')
+    """
+    p = subparsers.add_parser(
+        "tag", help="tag the measures of plan documents (PDF, DOCX, HTML, text); folders are walked",
+        description="Read plan documents, split them into measures (bullets, table rows, sentences), tag each "
+                    "with themes and write one row per measure. Exits 1 if any document failed.")
+    p.add_argument("inputs", nargs="+", metavar="PATH",
+                   help=f"files ({', '.join(sorted(SUPPORTED))}) and folders, walked recursively")
+    p.add_argument("-o", "--output", default="-",
+                   help="output file; the suffix picks the format (.csv .xlsx .jsonl .parquet); "
+                        "'-' (default) writes to standard output")
+    p.add_argument("--format", choices=FORMATS, help="output format, overriding the suffix (default for '-': jsonl)")
+    p.add_argument("-F", "--force", action="store_true", help="replace an existing output file")
+    p.add_argument("-j", "--jobs", type=_positive_or_zero, default=1,
+                   help="documents read in parallel (0: one per CPU); the output is the same")
+    p.add_argument("-m", "--model", help="model folder (default: the bundled model)")
+    p.add_argument("--batch-size", type=int, default=256, help=argparse.SUPPRESS)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary; failures are still listed")
+    p.set_defaults(func=cmd_tag)
+    return p
+
+
+def _partial_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.partial{path.suffix}")
+
+
+class _StdoutStream:
+    """Write CSV or JSON lines to standard output document by document, for pipes like ``| jq``."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.header = fmt == "csv"
+
+    def write(self, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        import io
+
+        from .tables import _write
+
+        df = frame(rows)
+        buf = io.BytesIO()
+        _write(df, self.fmt, buf)
+        data = buf.getvalue()
+        if self.fmt == "csv" and not self.header:
+            data = data.split(b"\n", 1)[1]
+        self.header = False
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            out.write(data)
+        sys.stdout.flush()
+
+    def finish(self) -> None:
+        if self.header:  # no rows at all: still give CSV readers the columns
+            self.header = False
+            sys.stdout.write(",".join(COLUMNS) + "\n")
+            sys.stdout.flush()
+
+
+def cmd_tag(args) -> int:
+    """Run ``luktheme tag``; returns the exit code (0 all read, 1 some failed)."""
+    from .storage import load
+
+    started = time.perf_counter()
+    out = str(args.output)
+    fmt = format_for(out, args.format)
+    to_stdout = out == "-"
+    if not to_stdout and Path(out).exists() and not args.force:
+        raise FileExistsError(f"{out} exists. To replace it, set the --force or -F flag.")
+    if to_stdout and fmt in ("xlsx", "parquet") and sys.stdout.isatty():
+        raise ValueError(f"Refusing to write {fmt} (binary) to a terminal. Pass -o with a file name.")
+    files, problems, skipped = find_documents(args.inputs)
+    failed: list[tuple[str, str]] = list(problems)
+    if not files and not problems:
+        raise ValueError(f"No documents found in {', '.join(map(str, args.inputs))}. "
+                         f"Supported file types: {', '.join(sorted(SUPPORTED))}.")
+    tagger = load(args.model)
+    jobs = args.jobs or (os.cpu_count() or 1)
+    stream = _StdoutStream(fmt) if to_stdout and fmt in ("csv", "jsonl") else None
+    rows: list[tuple] = []
+    done = read = n_measures = 0
+
+    def say(message: str) -> None:
+        print(f"luktheme tag: {message}", file=sys.stderr)
+
+    try:
+        with _Progress(len(files), False if args.quiet else None) as bar:
+            for result in iter_results(files, tagger, jobs=jobs, batch_size=args.batch_size):
+                done += 1
+                n_measures += len(result.rows)
+                if result.error is not None:
+                    failed.append((result.file, result.error))
+                else:
+                    read += 1
+                if stream is not None:
+                    stream.write(result.rows)
+                else:
+                    rows.extend(result.rows)
+                bar.advance(result)
+    except KeyboardInterrupt:
+        if rows and not to_stdout:
+            partial = _partial_path(Path(out))
+            write_table(frame(rows), partial, format=fmt, force=True)
+            say(f"interrupted after {done} of {len(files)} documents; the {len(rows)} measures tagged so far "
+                f"are in {partial}")
+        raise
+    if stream is not None:
+        stream.finish()
+    else:
+        write_table(frame(rows), out, format=fmt, force=args.force)
+    if not args.quiet:
+        where = "" if to_stdout else f" -> {out}"
+        say(f"{read} of {len(files)} documents read, {n_measures} measures tagged in "
+            f"{time.perf_counter() - started:.1f} s{where}")
+        if skipped:
+            say(f"{len(skipped)} file(s) of other types in the folders were skipped, e.g. {skipped[0]}")
+    if failed:
+        say(f"{len(failed)} document(s) failed:")
+        for f, reason in failed:
+            print(f"  {f}: {reason}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
+    """Run ``tag`` on its own (the project CLI registers it with :func:`add_tag_parser`)."""
+    parser = argparse.ArgumentParser(prog="luktheme")
+    add_tag_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (LukthemeError, FileExistsError, ValueError, TypeError) as err:
+        print(f"luktheme {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"luktheme {args.command}: interrupted", file=sys.stderr)
+        return 130

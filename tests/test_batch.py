@@ -1,0 +1,253 @@
+"""Tagging documents in batches: the table, the formats, parallel jobs, faults and the ``tag`` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import luktheme.batch as batch
+import luktheme.tables as tables
+from luktheme.batch import tag_documents
+from luktheme.errors import DocumentError
+from luktheme.tables import COLUMNS, SUMMARY_SHEET, write_table
+from luktheme.taxonomy import THEMES
+from tests.test_documents import SEED, seed_blocks, seed_measures, write_docx, write_html, write_pdf
+
+
+def run(argv: list[str]) -> int:
+    return batch._main(argv)
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    """A folder of good documents, one in a subfolder, and a folder of bad ones."""
+    root = tmp_path_factory.mktemp("plans")
+    good = root / "good"
+    (good / "2011").mkdir(parents=True)
+    blocks = seed_blocks()
+    write_pdf(good / "a-luk.pdf", blocks)
+    write_docx(good / "b-luk.docx", blocks)
+    write_html(good / "2011" / "c-luk.html", blocks)
+    shutil.copy(SEED, good / "d-luk.txt")
+    (good / "e-kort.md").write_text("# Bolyst\n\n- Lage en velkomstpakke for nye innbyggere\n", encoding="utf-8")
+    (good / "logo.png").write_bytes(b"\x89PNG")
+    bad = root / "bad"
+    bad.mkdir()
+    data = (good / "a-luk.pdf").read_bytes()
+    (bad / "corrupt.pdf").write_bytes(data[: len(data) // 3])
+    (bad / "empty.txt").write_bytes(b"")
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(good / "a-luk.pdf"))
+    writer.encrypt("hemmelig")
+    with open(bad / "encrypted.pdf", "wb") as fh:
+        writer.write(fh)
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(bad / "scanned.pdf"))
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    c.drawImage(ImageReader(Image.new("L", (200, 280), 200)), 0, 0, width=595, height=842)
+    c.showPage()
+    c.save()
+    (root / "notat.odt").write_bytes(b"PK")
+    return root
+
+
+@pytest.fixture(scope="module")
+def table(plans, tagger):
+    return tag_documents([plans / "good"], model=tagger, on_error="raise")
+
+
+def test_one_row_per_measure_with_themes_flags_and_scores(table, plans):
+    assert tuple(table.columns) == COLUMNS
+    files = list(dict.fromkeys(table["file"]))
+    good = plans / "good"
+    assert files == [str(good / n) for n in ("2011/c-luk.html", "a-luk.pdf", "b-luk.docx", "d-luk.txt", "e-kort.md")]
+    for name in files[:4]:
+        part = table[table["file"] == name]
+        assert part["index"].tolist() == list(range(len(part)))
+        assert part.loc[part["kind"] == "bullet", "text"].tolist() == seed_measures()
+    flags = table[list(THEMES)]
+    listed = table["themes"].map(lambda s: set(filter(None, s.split(", "))))
+    assert all(set(t for t in THEMES if row[t]) == listed[i] for i, row in flags.iterrows())
+    scores = table[[f"score_{t}" for t in THEMES]]
+    assert ((scores >= 0) & (scores <= 1)).all().all()
+    assert table["page"].dtype == "Int64"
+    assert table.loc[table["file"].str.endswith(".pdf"), "page"].min() == 1
+    assert table.loc[~table["file"].str.endswith(".pdf"), "page"].isna().all()
+    assert table.attrs["failed"] == [] and [Path(s).name for s in table.attrs["skipped"]] == ["logo.png"]
+
+
+def test_rows_are_the_taggers_answers(table, tagger):
+    row = table[table["text"] == "Tettstedsutvikling på Hadeland."].iloc[0]
+    tagging = tagger(row["text"])
+    assert row["themes"] == ", ".join(tagging.themes)
+    assert row["score_stedsutvikling"] == pytest.approx(tagging.scores["stedsutvikling"], abs=1e-4)
+
+
+def test_faults_are_reported_and_the_batch_goes_on(plans, tagger):
+    df = tag_documents([plans / "bad", plans / "good" / "e-kort.md", plans / "notat.odt"], model=tagger,
+                       on_error="ignore")
+    assert df["text"].tolist() == ["Lage en velkomstpakke for nye innbyggere"]
+    failed = {Path(f["file"]).name: f["reason"] for f in df.attrs["failed"]}
+    assert set(failed) == {"corrupt.pdf", "empty.txt", "encrypted.pdf", "scanned.pdf", "notat.odt"}
+    assert failed["corrupt.pdf"].startswith("corrupt PDF")
+    assert failed["encrypted.pdf"].startswith("encrypted PDF")
+    assert failed["scanned.pdf"].startswith("no text layer: run OCR first")
+    assert failed["empty.txt"].startswith("empty file")
+    assert failed["notat.odt"].startswith("unsupported file type '.odt'")
+    with pytest.warns(UserWarning, match="empty.txt: empty file"):
+        tag_documents([plans / "bad" / "empty.txt"], model=tagger)
+    with pytest.raises(DocumentError, match="scanned.pdf: no text layer"):
+        tag_documents([plans / "bad" / "scanned.pdf"], model=tagger, on_error="raise")
+
+
+def test_parallel_jobs_give_the_same_table_in_input_order(plans, table, tagger):
+    parallel = tag_documents([plans / "good"], model=tagger, jobs=2)
+    pd.testing.assert_frame_equal(parallel, table)
+
+
+def _crash_on_marked(file: str):
+    if "crash" in Path(file).name:
+        os._exit(3)
+    return batch.tag_file(file, batch._WORKER["tagger"], batch_size=batch._WORKER["batch_size"])
+
+
+def test_a_worker_that_dies_fails_its_document_only(plans, tagger, tmp_path, monkeypatch):
+    (tmp_path / "crash.md").write_text("- Lage en velkomstpakke for nye innbyggere\n", encoding="utf-8")
+    files = [plans / "good" / "e-kort.md", tmp_path / "crash.md", plans / "good" / "d-luk.txt"]
+    monkeypatch.setattr(batch, "_work", _crash_on_marked)
+    results = list(batch.iter_results(files, tagger, jobs=2))
+    assert [Path(r.file).name for r in results] == ["e-kort.md", "crash.md", "d-luk.txt"]
+    assert "stopped unexpectedly" in results[1].error
+    assert results[0].error is None and results[2].error is None and len(results[2].rows) > 81
+
+
+# --------------------------------------------------------------------------- formats
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".jsonl", ".parquet"])
+def test_every_format_round_trips_the_rows(table, tmp_path, suffix):
+    out = write_table(table, tmp_path / f"tiltak{suffix}")
+    if suffix == ".csv":
+        back = pd.read_csv(out, keep_default_na=False)
+    elif suffix == ".xlsx":
+        back = pd.read_excel(out, sheet_name=0, keep_default_na=False)
+    elif suffix == ".jsonl":
+        back = pd.read_json(out, lines=True)
+        assert back["themes"].map(len).sum() == table["themes"].str.count(",").sum() + (table["themes"] != "").sum()
+        back["themes"] = back["themes"].map(", ".join)
+    else:
+        back = pd.read_parquet(out)
+    assert list(back.columns) == list(COLUMNS)
+    assert back["text"].tolist() == table["text"].tolist()
+    assert back["themes"].tolist() == table["themes"].tolist()
+    assert back[list(THEMES)].astype(int).values.tolist() == table[list(THEMES)].values.tolist()
+    assert back["score_bolyst"].round(4).tolist() == table["score_bolyst"].tolist()
+
+
+def test_xlsx_second_sheet_counts_themes_per_document(table, tmp_path):
+    out = write_table(table, tmp_path / "tiltak.xlsx")
+    counts = pd.read_excel(out, sheet_name=SUMMARY_SHEET)
+    assert counts["file"].tolist()[-1] == "all documents"
+    assert counts["measures"].tolist()[:-1] == table.groupby("file", sort=False).size().tolist()
+    for theme in THEMES:
+        assert counts[theme].iloc[-1] == table[theme].sum()
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out, read_only=True)
+    assert wb.sheetnames == ["measures", SUMMARY_SHEET] and wb.active.title == SUMMARY_SHEET
+
+
+def test_xlsx_keeps_formula_like_text_as_text(tmp_path):
+    df = batch.frame([("a.txt", None, None, 0, "bullet", "=SUM(A1:A3) og \x01kontroll", "", 0, 0, 0, 0, 0,
+                       0.1, 0.1, 0.1, 0.1, 0.1, 0, 10)])
+    out = write_table(df, tmp_path / "f.xlsx")
+    from openpyxl import load_workbook
+
+    cell = load_workbook(out)["measures"]["F2"]
+    assert cell.data_type == "s" and cell.value == "=SUM(A1:A3) og  kontroll"
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(table, tmp_path, monkeypatch):
+    out = tmp_path / "tiltak.csv"
+    out.write_text("old\n", encoding="utf-8")
+
+    def broken(frame, fmt, target):
+        Path(target).write_text("file,page\nhalf", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tables, "_write", broken)
+    with pytest.raises(KeyboardInterrupt):
+        write_table(table, out, force=True)
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiltak.csv"]
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_tags_folders_and_files_to_xlsx_and_exits_1_when_a_file_failed(plans, tmp_path, capsys):
+    out = tmp_path / "tiltak.xlsx"
+    code = run(["tag", str(plans / "good" / "2011"), str(plans / "bad" / "encrypted.pdf"),
+                str(plans / "good" / "e-kort.md"), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert list(sheets) == ["measures", SUMMARY_SHEET]
+    assert sheets["measures"]["file"].drop_duplicates().map(lambda f: Path(f).name).tolist() == ["c-luk.html",
+                                                                                                   "e-kort.md"]
+    assert "2 of 3 documents read" in err
+    assert f"{plans / 'bad' / 'encrypted.pdf'}: encrypted PDF: it needs a password" in err
+    assert "\r" not in err and "━" not in err  # no progress bar when stderr is not a terminal
+
+
+def test_cli_refuses_to_overwrite_without_force(plans, tmp_path, capsys):
+    out = tmp_path / "tiltak.csv"
+    out.write_text("keep me\n", encoding="utf-8")
+    assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "keep me\n"
+    assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(out), "--force", "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert pd.read_csv(out)["text"].tolist() == ["Lage en velkomstpakke for nye innbyggere"]
+
+
+def test_cli_writes_json_lines_to_stdout(plans, capsys):
+    code = run(["tag", str(plans / "good" / "e-kort.md"), str(plans / "bad" / "empty.txt"),
+                "-o", "-", "--format", "jsonl", "-q"])
+    captured = capsys.readouterr()
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert code == 1 and [r["text"] for r in rows] == ["Lage en velkomstpakke for nye innbyggere"]
+    assert rows[0]["heading"] == "Bolyst" and rows[0]["page"] is None and isinstance(rows[0]["themes"], list)
+    assert "empty.txt: empty file" in captured.err  # failures are listed even with -q
+
+
+def test_cli_interrupted_run_keeps_what_was_tagged(plans, tmp_path, monkeypatch, capsys):
+    real = batch.tag_file
+
+    def interrupt_second(file, tagger, **kw):
+        if Path(file).name == "d-luk.txt":
+            raise KeyboardInterrupt
+        return real(file, tagger, **kw)
+
+    monkeypatch.setattr(batch, "tag_file", interrupt_second)
+    out = tmp_path / "tiltak.csv"
+    code = run(["tag", str(plans / "good" / "b-luk.docx"), str(plans / "good" / "d-luk.txt"), "-o", str(out)])
+    assert code == 130 and not out.exists()
+    partial = pd.read_csv(tmp_path / "tiltak.partial.csv")
+    assert set(partial["file"].map(lambda f: Path(f).name)) == {"b-luk.docx"}
+    assert "tiltak.partial.csv" in capsys.readouterr().err
+
+
+def test_cli_argument_errors(plans, tmp_path, capsys):
+    assert run(["tag", str(tmp_path), "-o", str(tmp_path / "x.csv")]) == 2
+    assert "No documents found" in capsys.readouterr().err
+    assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(tmp_path / "x.txt")]) == 2
+    assert "Cannot tell the output format" in capsys.readouterr().err
