@@ -171,7 +171,8 @@ def add_agreement_parser(subparsers) -> argparse.ArgumentParser:
                     "Krippendorff's alpha and F1, then the list of rows they disagree on.")
     p.add_argument("a", help="the first annotator's label file (.jsonl)")
     p.add_argument("b", help="the second annotator's label file (.jsonl)")
-    p.add_argument("--names", nargs=2, metavar=("A", "B"), help="names for the two annotators (default: the file names)")
+    p.add_argument("--names", nargs=2, metavar=("A", "B"),
+                   help="names for the two annotators (default: the file names)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--disagreements", metavar="FILE",
                    help="also write the disagreeing rows as JSONL, ready for `luktheme label` to adjudicate")

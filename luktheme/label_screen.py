@@ -19,7 +19,7 @@ Keys
 ``u`` or Backspace
     undo the last save or skip, also one from an earlier session
 ``?``
-    show or hide the theme definitions' cues
+    show or hide the help: keys, definitions and cue stems
 ``q``
     quit; Ctrl-C quits too, and loses nothing
 """
@@ -89,6 +89,7 @@ class LabelState:
     {'a': ('planstrategi', 'kompetanseheving'), 'b': ()}
     >>> state.at_end
     True
+    >>> store.close()
     """
 
     def __init__(self, queue: Sequence[Item], store: LabelStore, *, history: Iterable = (),
@@ -221,7 +222,8 @@ def render(state: LabelState, *, title: str = "luktheme label"):
     >>> from rich.console import Console
     >>> from luktheme.labeling import Item, LabelStore
     >>> store = LabelStore(pathlib.Path(tempfile.mkdtemp()) / "labels.jsonl")
-    >>> console = Console(width=100, record=True, file=open(os.devnull, "w"))
+    >>> import io
+    >>> console = Console(width=100, record=True, file=io.StringIO())
     >>> console.print(render(LabelState([Item("a", "Nytt torg i sentrum", "plan.txt")], store)))
     >>> "Nytt torg i sentrum" in console.export_text()
     True

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -237,14 +238,23 @@ def test_store_rejects_damaged_files_and_a_second_session(tmp_path):
 # --- the state machine --------------------------------------------------------
 
 
-def make_state(tmp_path, items, **kwargs):
-    store = LabelStore(tmp_path / "labels.jsonl", annotator="test")
-    return LabelState(items, store, **kwargs), store
+@pytest.fixture
+def make_state(tmp_path):
+    stores = []
+
+    def make(items, **kwargs):
+        store = LabelStore(tmp_path / "labels.jsonl", annotator="test")
+        stores.append(store)
+        return LabelState(items, store, **kwargs), store
+
+    yield make
+    for store in stores:
+        store.close()
 
 
-def test_keys_toggle_save_skip_and_mark_no_theme(tmp_path):
+def test_keys_toggle_save_skip_and_mark_no_theme(make_state):
     items = [scored("a", bolyst=0.9), scored("b", statistikk=0.8), scored("c"), scored("d")]
-    state, store = make_state(tmp_path, items)
+    state, store = make_state(items)
     assert state.selection == {"bolyst"}  # the model's suggestion is preselected
     for key in ["1", "2", "4", "enter"]:
         state.press(key)
@@ -261,9 +271,9 @@ def test_keys_toggle_save_skip_and_mark_no_theme(tmp_path):
     assert state.finished
 
 
-def test_undo_reverses_saves_and_skips_in_order(tmp_path):
+def test_undo_reverses_saves_and_skips_in_order(make_state):
     items = [scored("a", bolyst=0.9), scored("b"), scored("c")]
-    state, store = make_state(tmp_path, items)
+    state, store = make_state(items)
     state.press("3")
     state.press("enter")           # a: bolyst + stedsutvikling
     state.press("s")               # skip b
@@ -280,9 +290,9 @@ def test_undo_reverses_saves_and_skips_in_order(tmp_path):
     assert store.decided == {}
 
 
-def test_undo_reaches_into_an_earlier_session(tmp_path):
+def test_undo_reaches_into_an_earlier_session(make_state):
     items = [scored("a", bolyst=0.9), scored("b"), scored("c")]
-    state, store = make_state(tmp_path, items)
+    state, store = make_state(items)
     state.press("enter")
     state.press("0")
     state.press("q")
@@ -298,11 +308,12 @@ def test_undo_reaches_into_an_earlier_session(tmp_path):
     state.press("enter")
     assert store.decided == {"a": ("bolyst",), "b": ("statistikk",)}
     assert luktheme.read_examples(store.path)[1].text == "text b"
+    store.close()
 
 
-def test_limit_and_blind_mode(tmp_path):
+def test_limit_and_blind_mode(make_state):
     items = [scored("a", bolyst=0.9), scored("b"), scored("c")]
-    state, store = make_state(tmp_path, items, blind=True, limit=1)
+    state, store = make_state(items, blind=True, limit=1)
     assert state.selection == set()
     state.press("enter")
     assert state.at_end and state.current is None
@@ -314,14 +325,14 @@ def test_limit_and_blind_mode(tmp_path):
         LabelState(items, store, limit=0)
 
 
-def test_render_shows_text_scores_and_definitions(tmp_path):
+def test_render_shows_text_scores_and_definitions(make_state):
     from rich.console import Console
 
     item = Item("a", "Nytt torg og møteplass i sentrum", "plan-a.pdf", {"page": 3},
                 scores={**dict.fromkeys(THEMES, 0.05), "stedsutvikling": 0.91}, thresholds=CUT)
     for blind in (False, True):
-        state, store = make_state(tmp_path, [item], blind=blind)
-        console = Console(width=160, record=True, file=open(os.devnull, "w"))
+        state, store = make_state([item], blind=blind)
+        console = Console(width=160, record=True, file=io.StringIO())
         console.print(render(state))
         screen = console.export_text()
         assert item.text in screen and "plan-a.pdf · page 3" in screen
@@ -334,10 +345,12 @@ def test_render_shows_text_scores_and_definitions(tmp_path):
 # --- commands -----------------------------------------------------------------
 
 
-def test_label_command_without_a_terminal_fails_fast(tmp_path, capsys):
+def test_label_command_without_a_terminal_fails_fast(tmp_path, capsys, monkeypatch):
     source = write_tag_output(tmp_path / "tags.csv")
+    # As in CI: no terminal on standard input (also when pytest runs with -s in one).
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
     with pytest.raises(NoTerminalError):
-        require_terminal(open(os.devnull))
+        require_terminal(io.StringIO())
     assert main(["label", str(source), "-o", str(tmp_path / "labels.jsonl")]) == 2
     assert "needs an interactive terminal" in capsys.readouterr().err
     assert not (tmp_path / "labels.jsonl").exists()
