@@ -121,6 +121,9 @@ _WORKER: dict = {}
 def _init_worker(tagger, batch_size: int) -> None:
     # The parent handles Ctrl-C and stops the workers; they must not print tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Fresh stream objects: a forked copy of the parent's may hold a lock taken by its progress
+    # thread, and a stray print from a library must never land in `-o -` output on stdout.
+    sys.stdout = sys.stderr = open(2, "w", closefd=False, buffering=1, encoding="utf-8", errors="replace")
     _WORKER["tagger"] = tagger
     _WORKER["batch_size"] = batch_size
 

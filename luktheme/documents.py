@@ -112,6 +112,8 @@ _MARKER = re.compile(
 )
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Glyphs without a Unicode mapping come out as control characters: noise in running text.
+_INVISIBLE.update({c: " " for c in [*range(0x20), 0x7F] if chr(c) not in "\t\n\r"})
 _SPACE = re.compile(r"\s+")
 #: Words after which a line-final hyphen is a suspended compound ("nærings- og"), not a break.
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "enn", "til", "som", "and", "or", "and/or", "og/eller"})
@@ -127,8 +129,6 @@ def fold(text: str) -> str:
     'Kompetanseheving i fire kommuner'
     """
     text = unicodedata.normalize("NFC", text).translate(_LIGATURES).translate(_INVISIBLE)
-    # Glyphs without a Unicode mapping (control characters) are noise in running text.
-    text = "".join(ch if ch >= " " or ch in "\t\n\r" else " " for ch in text)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -500,24 +500,72 @@ def _read_html(data: bytes) -> list[Block]:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _docx_style_kind(paragraph) -> str | None:
-    ppr = paragraph._p.pPr
-    name = ""
-    try:
-        name = (paragraph.style.name or "").casefold() if paragraph.style is not None else ""
-    except (KeyError, AttributeError):  # a style id the styles part does not define
-        name = ""
-    if name.startswith(("heading", "overskrift", "title", "tittel")):
-        return "heading"
-    if ppr is not None and ppr.find(f"{_W}outlineLvl") is not None:
-        level = ppr.find(f"{_W}outlineLvl").get(f"{_W}val")
-        if level is not None and level.isdigit() and int(level) < 9:
+def _docx_style_kinds(document) -> tuple[dict[str, str | None], str | None]:
+    """What each paragraph style makes a paragraph: heading, bullet or nothing.
+
+    Resolved once per document (python-docx's per-paragraph style lookup scans the
+    styles part each time), following ``basedOn`` so a house style built on
+    "List Bullet" or "Heading 2" counts too, and a style's own numbering makes a list.
+    """
+    styles = {}
+    default = None
+    for st in document.styles.element.iterchildren(f"{_W}style"):
+        if st.get(f"{_W}type") != "paragraph":
+            continue
+        sid = st.get(f"{_W}styleId")
+        name = st.find(f"{_W}name")
+        based = st.find(f"{_W}basedOn")
+        ppr = st.find(f"{_W}pPr")
+        styles[sid] = ((name.get(f"{_W}val") if name is not None else sid or "").casefold(),
+                       based.get(f"{_W}val") if based is not None else None, ppr)
+        if st.get(f"{_W}default") in ("1", "true", "on"):
+            default = sid
+
+    def kind_of(sid: str, depth: int = 0) -> str | None:
+        if sid not in styles or depth > 10:
+            return None
+        name, based, ppr = styles[sid]
+        if name.startswith(("heading", "overskrift", "title", "tittel")):
             return "heading"
-    if ppr is not None and ppr.numPr is not None:
-        return "bullet"
-    if "list" in name or "liste" in name:
-        return "bullet"
-    return None
+        if ppr is not None:
+            if _outline_level(ppr) is not None:
+                return "heading"
+            if ppr.find(f"{_W}numPr") is not None:
+                return "bullet"
+        if "list" in name or "liste" in name:
+            return "bullet"
+        return kind_of(based, depth + 1) if based else None
+
+    kinds = {sid: kind_of(sid) for sid in styles}
+    return kinds, kinds.get(default) if default else None
+
+
+def _outline_level(ppr) -> int | None:
+    el = ppr.find(f"{_W}outlineLvl")
+    if el is None:
+        return None
+    level = el.get(f"{_W}val") or ""
+    return int(level) if level.isdigit() and int(level) < 9 else None
+
+
+def _docx_kind(p, kinds: dict[str, str | None], default: str | None) -> str | None:
+    ppr = p.find(f"{_W}pPr")
+    sid = None
+    if ppr is not None:
+        if _outline_level(ppr) is not None:
+            return "heading"
+        style = ppr.find(f"{_W}pStyle")
+        sid = style.get(f"{_W}val") if style is not None else None
+        kind = kinds.get(sid) if sid else default
+        if kind == "heading":
+            return kind
+        num = ppr.find(f"{_W}numPr")
+        if num is not None:
+            # <w:numId w:val="0"/> switches off numbering inherited from the style.
+            num_id = num.find(f"{_W}numId")
+            return None if num_id is not None and num_id.get(f"{_W}val") == "0" else "bullet"
+        return kind
+    return default
 
 
 def _docx_cell_text(tc) -> str:
@@ -537,13 +585,13 @@ def _read_docx(path: Path) -> list[Block]:
         raise DocumentError(f"{path}: corrupt DOCX ({reason}). Open it in Word and save it again as .docx, "
                             "then run again.") from None
     blocks: list[Block] = []
+    kinds, default = _docx_style_kinds(document)
 
     def paragraph(p) -> None:
-        para = Paragraph(p, document._body)
-        text = para.text
+        text = Paragraph(p, document._body).text
         if not text.strip():
             return
-        kind = _docx_style_kind(para)
+        kind = _docx_kind(p, kinds, default)
         if kind == "heading":
             blocks.append(Block("heading", fold(text)))
         elif kind == "bullet":
@@ -734,13 +782,19 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
     leading = _mode(gaps, body_size * 1.2)
     max_gap = leading * 1.3 + 0.5
 
+    big = body_size * 1.15
+
     def is_heading(ln: _Line) -> bool:
-        text = fold(ln.text)
-        if not any(c.isalpha() for c in text) or len(text.split()) > 20:
+        # Body lines are the common case: rule them out before looking at the text.
+        if ln.size < big and not ln.bold:
             return False
-        if ln.size >= body_size * 1.15:
+        text = ln.text.strip()
+        words = len(text.split())
+        if words > 20 or not any(c.isalpha() for c in text):
+            return False
+        if ln.size >= big:
             return True
-        return ln.bold and len(text.split()) <= 12 and not _ends_sentence(text) and not text.endswith(",")
+        return words <= 12 and not _ends_sentence(text) and not text.endswith(",")
 
     blocks: list[Block] = []
     kind: str | None = None
