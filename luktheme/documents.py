@@ -118,6 +118,8 @@ _SPACE = re.compile(r"\s+")
 #: Words after which a line-final hyphen is a suspended compound ("nærings- og"), not a break.
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "enn", "til", "som", "and", "or", "and/or", "og/eller"})
 _TERMINAL = ".!?:;"
+#: A table-of-contents entry: dot leaders, then a page number.
+LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\b|…{2,}\s*\d{1,4}\b")
 
 
 def fold(text: str) -> str:
@@ -527,6 +529,8 @@ def _docx_style_kinds(document) -> tuple[dict[str, str | None], str | None]:
         name, based, ppr = styles[sid]
         if name.startswith(("heading", "overskrift", "title", "tittel")):
             return "heading"
+        if name.startswith(("toc", "innholdsfortegnelse", "table of figures", "figurliste")):
+            return "toc"
         if ppr is not None:
             if _outline_level(ppr) is not None:
                 return "heading"
@@ -557,7 +561,7 @@ def _docx_kind(p, kinds: dict[str, str | None], default: str | None) -> str | No
         style = ppr.find(f"{_W}pStyle")
         sid = style.get(f"{_W}val") if style is not None else None
         kind = kinds.get(sid) if sid else default
-        if kind == "heading":
+        if kind in ("heading", "toc"):
             return kind
         num = ppr.find(f"{_W}numPr")
         if num is not None:
@@ -592,6 +596,8 @@ def _read_docx(path: Path) -> list[Block]:
         if not text.strip():
             return
         kind = _docx_kind(p, kinds, default)
+        if kind == "toc":
+            return  # a table of contents repeats the headings with page numbers
         if kind == "heading":
             blocks.append(Block("heading", fold(text)))
         elif kind == "bullet":
@@ -727,7 +733,9 @@ def _drop_margins(pages: list[list[_Line]], boxes: list[tuple[float, float]]) ->
     page's margin zone (:data:`MARGIN_ZONE` of its height). A candidate goes if
     it is a page number ("12", "Side 3 av 40"), is set smaller than the body
     text (which also catches the header of a one-page document), or if, with
-    digits masked, the same text is a candidate on at least half of the pages.
+    digits masked, the same text is a candidate on three pages (two in a
+    document of up to three pages), or if it starts or ends with a number
+    that keeps step with the page on as many pages.
     """
     def edges(lines: list[_Line], box: tuple[float, float]) -> set[int]:
         bottom, top = box
@@ -744,20 +752,34 @@ def _drop_margins(pages: list[list[_Line]], boxes: list[tuple[float, float]]) ->
             sizes[round(ln.size, 1)] += len(ln.text)
     small = (sizes.most_common(1)[0][0] if sizes else 0.0) * 0.9
     counts: Counter = Counter()
-    for lines, idx in zip(pages, cand):
+    offsets: Counter = Counter()
+    for number, (lines, idx) in enumerate(zip(pages, cand), start=1):
         counts.update({_norm_repeat(lines[i].text) for i in idx})
-    need = max(2, (len(pages) + 1) // 2)
+        offsets.update({number - n for i in idx for n in _edge_numbers(lines[i].text)})
+    # Chapter-wise running headers ("Kapittel 3: Bolyst") repeat on fewer than half the pages.
+    need = 2 if len(pages) <= 3 else 3
+    # A running header that carries the page number ("Chapter 2: Bolyst 3") shows as a
+    # number that keeps step with the physical page.
+    steps = {off for off, c in offsets.items() if c >= need}
     out = []
-    for lines, idx in zip(pages, cand):
+    for number, (lines, idx) in enumerate(zip(pages, cand), start=1):
         keep = []
         for i, ln in enumerate(lines):
             if i in idx:
                 if (_PAGE_NUMBER.match(fold(ln.text)) or ln.size < small
-                        or (len(pages) > 1 and counts[_norm_repeat(ln.text)] >= need)):
+                        or (len(pages) > 1 and counts[_norm_repeat(ln.text)] >= need)
+                        or any(number - n in steps for n in _edge_numbers(ln.text))):
                     continue
             keep.append(ln)
         out.append(keep)
     return out
+
+
+_EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\b|\b(\d{1,4})\s*$")
+
+
+def _edge_numbers(text: str) -> set[int]:
+    return {int(a or b) for a, b in _EDGE_NUMBER.findall(text)}
 
 
 def _mode(values: Iterable[float], default: float) -> float:
@@ -800,6 +822,7 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
     kind: str | None = None
     parts: list[str] = []
     anchor: _Line | None = None  # the first line of the open block
+    left = 0.0  # the left edge of the open block's lines after the first
     prev: _Line | None = None
     page_of_block = 1
 
@@ -817,6 +840,10 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
                     and 0 < prev.y - ln.y <= ln.size * 1.6 and prev.page == ln.page:
                 parts.append(ln.text.strip())  # a heading wrapped over two lines
                 prev = ln
+                continue
+            if LEADER.search(ln.text):
+                close()  # a table-of-contents line
+                prev = None
                 continue
             if is_heading(ln):
                 close()
@@ -840,9 +867,16 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
                         indented = ln.x > anchor.x + 1.5
                         flush = abs(ln.x - anchor.x) <= 1.5 and not _ends_sentence(parts[-1])
                         cont = same_size and 0 < gap <= max_gap and (indented or flush)
+                    elif len(parts) == 1:
+                        # The second line sets the paragraph's left edge; the first may be indented.
+                        cont = same_size and 0 < gap <= max_gap and anchor.x - 3 * ln.size <= ln.x <= anchor.x + 1.5
                     else:
-                        cont = same_size and 0 < gap <= max_gap and ln.x >= anchor.x - 1.5
+                        # A line indented past the left edge after a full stop starts a new paragraph.
+                        cont = same_size and 0 < gap <= max_gap and (
+                            abs(ln.x - left) <= 1.5 or (ln.x > left and not _ends_sentence(parts[-1])))
                 if cont:
+                    if len(parts) == 1:
+                        left = ln.x
                     parts.append(rest)
                     prev = ln
                     continue

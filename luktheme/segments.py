@@ -10,7 +10,8 @@ A measure is
 Not measures: headings (they become the ``heading`` of the measures below
 them), a lead-in that ends in a colon right before a list ("Kommunen skal:"),
 fragments shorter than :data:`MIN_WORDS`, and web-page furniture ("Til
-toppen", "Aktiver Javascript ...", "Publisert: ...").
+toppen", "Aktiver Javascript ...", "Publisert: ..."), and table-of-contents
+entries ("3.2 Bolyst . . . . 14").
 
 Every measure keeps its file, page (PDF), nearest heading, its index among the
 document's measures and character offsets into :func:`document_text`, so
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .documents import Block
+from .documents import LEADER, Block
 
 #: Fewest words (tokens with a letter) a measure has, by kind. A two-word bullet
 #: ("Universell utforming") is a measure in a plan's list; two words of running
@@ -121,8 +122,10 @@ def is_measure(text: str, kind: str) -> bool:
     --------
     >>> is_measure("Tiltak:", "sentence"), is_measure("Tettstedsutvikling på Hadeland.", "bullet")
     (False, True)
+    >>> is_measure("3.2 Tiltak for bolyst . . . . . . 14", "sentence")
+    False
     """
-    return word_count(text) >= MIN_WORDS[kind] and not is_furniture(text)
+    return word_count(text) >= MIN_WORDS[kind] and not is_furniture(text) and not LEADER.search(text)
 
 
 @lru_cache(maxsize=1)
