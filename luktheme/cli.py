@@ -164,6 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="*")
     p.add_argument("-m", "--model", help="model folder (default: the bundled model)")
     p.set_defaults(func=cmd_tag_text)
+
+    from .cli_label import add_agreement_parser, add_label_parser
+
+    add_label_parser(sub)
+    add_agreement_parser(sub)
     return parser
 
 

@@ -236,7 +236,7 @@ def cross_validate(examples: Sequence[Example], models: dict[str, Callable[[], o
     --------
     >>> from luktheme.baselines import KeywordRules
     >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
-    ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
+    ...     [("Kurs for nye ansatte", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
     >>> report = cross_validate(rows, {"rules": KeywordRules}, n_repeats=1, holdout_seed=False)
     >>> report.figures("rules")["micro_f1"]
     1.0
@@ -338,7 +338,7 @@ def evaluate(examples: Sequence[Example], models: dict[str, Callable[[], object]
     --------
     >>> from luktheme.baselines import KeywordRules
     >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
-    ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
+    ...     [("Kurs for nye ansatte", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
     >>> evaluate(rows, {"rules": KeywordRules}, n_repeats=1, curve=False).figures("rules")["micro_f1"]
     1.0
     """

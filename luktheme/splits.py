@@ -36,7 +36,7 @@ def grouped_multilabel_folds(Y: np.ndarray, groups: Sequence | None, n_splits: i
     >>> Y = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [1, 1], [0, 0]])
     >>> folds = grouped_multilabel_folds(Y, ["a", "a", "b", "b", "c", "d"], 2)
     >>> sorted(len(test) for _, test in folds)
-    [2, 4]
+    [3, 3]
     """
     Y = np.asarray(Y)
     n = len(Y)
