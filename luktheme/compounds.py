@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -44,7 +45,9 @@ class Lexicon:
     Parameters
     ----------
     forms : dict
-        Exact word form -> list of ``[lemma, upos, count]``, most frequent first.
+        Exact word form -> list of ``[lemma, upos, count]`` or ``[lemma, upos, count,
+        nynorsk_count]``, most frequent first.  With the Nynorsk counts the lexicon
+        can tell the standards apart (:meth:`standard`).
     compound_lemmas : iterable of str
         Lemmas the treebank marks as compounds.
     simple_lemmas : iterable of str
@@ -54,6 +57,10 @@ class Lexicon:
         seen at least this often ...
     min_share : float
         ... and its most frequent analysis has at least this share of its uses.
+    contexts : dict, optional
+        Context table: key (see :func:`context_keys`) -> ``"lemma\tupos\tn\ttotal"``.
+    ctx_min_count, ctx_min_share : int, float
+        Thresholds a context-table entry must meet to be used.
 
     Examples
     --------
@@ -70,20 +77,45 @@ class Lexicon:
         simple_lemmas: Iterable[str] = (),
         min_count: int = 1,
         min_share: float = 0.99,
+        contexts: dict[str, str] | None = None,
+        ctx_min_count: int = 3,
+        ctx_min_share: float = 0.99,
     ) -> None:
         self.forms = forms
         self.compound_lemmas = frozenset(compound_lemmas)
         self.simple_lemmas = frozenset(simple_lemmas)
         self.min_count = min_count
         self.min_share = min_share
+        self.raw_contexts = contexts or {}
+        self.contexts: dict[str, tuple[str, str]] = {}
+        for key, value in self.raw_contexts.items():
+            lemma, upos, *counts = value.split("\t")
+            if counts:
+                n, total = int(counts[0]), int(counts[1])
+                if total < ctx_min_count or n / total < ctx_min_share:
+                    continue
+            self.contexts[key] = (lemma, upos)
         self.known: dict[str, tuple[str, str]] = {}
+        self.known_by_standard: dict[str, dict[str, tuple[str, str]]] = {"nob": {}, "nno": {}}
+        self.standard_weight: dict[str, float] = {}
+        self.word_classes: dict[str, str] = {}
         heads: dict[str, list[tuple[str, str, int]]] = {}
         vocab: set[str] = set()
+        n_nno = sum(a[3] for an in forms.values() for a in an if len(a) > 3)
+        n_all = sum(a[2] for an in forms.values() for a in an)
+        n_nob = n_all - n_nno
         for form, analyses in forms.items():
-            total = sum(a[2] for a in analyses)
-            lemma, upos, n = analyses[0]
+            if n_nno and n_nob:
+                self._add_standard(form, analyses, n_nob, n_nno)
+            # "X" readings are mostly foreign words inside names; they do not make
+            # a Norwegian word ambiguous unless they are its main use.
+            real = [a for a in analyses if a[1] != "X"] or analyses
+            total = sum(a[2] for a in real)
+            lemma, upos, n = real[0][:3]
             if total >= min_count and n / total >= min_share:
                 self.known[form] = (lemma.lower(), upos)
+            if total >= 2:
+                self.word_classes[form] = upos
             low = form.lower()
             if low != form and form[:1].isupper() and not form[1:].islower():
                 continue
@@ -100,6 +132,39 @@ class Lexicon:
         self.vocab = frozenset(v for v in vocab if len(v) >= MIN_PART - 1 and v.isalpha())
         self._analyse = lru_cache(maxsize=200_000)(self._analyse_uncached)
         self._parts = lru_cache(maxsize=200_000)(self._parts_uncached)
+
+    def _add_standard(self, form: str, analyses: list[list], n_nob: int, n_nno: int) -> None:
+        nno = [(a[0], a[1], a[3]) for a in analyses if a[1] != "X" and len(a) > 3]
+        nob = [(a[0], a[1], a[2] - a[3]) for a in analyses if a[1] != "X" and len(a) > 3]
+        c_nno = sum(a[2] for a in nno)
+        c_nob = sum(a[2] for a in nob)
+        # Log-likelihood ratio of the two standards, clipped so no single word decides.
+        w = math.log((c_nob + 0.5) / n_nob) - math.log((c_nno + 0.5) / n_nno)
+        if abs(w) > 0.7:
+            self.standard_weight[form] = max(-3.0, min(3.0, w))
+        for std, an, total in (("nob", nob, c_nob), ("nno", nno, c_nno)):
+            if total >= self.min_count:
+                lemma, upos, n = max(an, key=lambda a: a[2])
+                if n / total >= self.min_share:
+                    self.known_by_standard[std][form] = (lemma.lower(), upos)
+
+    def standard(self, words: Iterable[str], margin: float = 2.0) -> str | None:
+        """Guess the written standard of a text: ``"nob"`` (Bokmål), ``"nno"`` (Nynorsk) or None.
+
+        Examples
+        --------
+        >>> lex = Lexicon({"ikke": [["ikke", "PART", 50, 0]], "ikkje": [["ikkje", "PART", 40, 40]],
+        ...                "er": [["være", "AUX", 90, 45]]})
+        >>> lex.standard("det er ikkje lett".split())
+        'nno'
+        """
+        get = self.standard_weight.get
+        score = sum(get(w, 0.0) for w in words)
+        if score >= margin:
+            return "nob"
+        if score <= -margin:
+            return "nno"
+        return None
 
     # ------------------------------------------------------------------ I/O
 
@@ -119,7 +184,13 @@ class Lexicon:
         try:
             with gzip.open(path, "rt", encoding="utf8") as fh:
                 data = json.load(fh)
-            return cls(data["forms"], data.get("compound_lemmas", ()), data.get("simple_lemmas", ()), **kwargs)
+            return cls(
+                data["forms"],
+                data.get("compound_lemmas", ()),
+                data.get("simple_lemmas", ()),
+                contexts=data.get("contexts"),
+                **kwargs,
+            )
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(
                 f"cannot read the word lexicon {path}: expected a gzipped JSON file with 'forms' "
@@ -132,9 +203,35 @@ class Lexicon:
             "forms": self.forms,
             "compound_lemmas": sorted(self.compound_lemmas),
             "simple_lemmas": sorted(self.simple_lemmas),
+            "contexts": self.raw_contexts,
         }
         with gzip.open(Path(path), "wt", encoding="utf8", compresslevel=9) as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+
+    # ------------------------------------------------------------------ context
+
+    def word_class(self, form: str) -> str:
+        """The usual UPOS of a form seen at least twice, else ``"UNK"`` (a context feature)."""
+        return self.word_classes.get(form, "UNK")
+
+    def in_context(self, prev: str, form: str, next_: str) -> tuple[str, str] | None:
+        r"""Analysis of an ambiguous word from its neighbours, if the treebank is (nearly) unanimous.
+
+        ``prev`` and ``next_`` are the neighbouring forms (``"<s>"`` / ``"</s>"`` at
+        the edges).  Returns ``(lemma, upos)`` or None when the network must decide.
+
+        Examples
+        --------
+        >>> lex = Lexicon({"til": [["til", "ADP", 9], ["til", "SCONJ", 5]]}, contexts={"f\ttil\tå": "til\tSCONJ"})
+        >>> lex.in_context("prøve", "til", "å")
+        ('til', 'SCONJ')
+        """
+        get = self.contexts.get
+        for key in context_keys(prev, form, next_, self.word_class):
+            hit = get(key)
+            if hit is not None:
+                return hit
+        return None
 
     # ------------------------------------------------------------------ analysis
 
@@ -239,7 +336,8 @@ class Lexicon:
                 continue
             mod = _split(lemma[:k], self.vocab, min_part, marked)
             if mod is not None:
-                return mod + (head,)
+                # A part may itself be a compound the treebank lists whole ("kompetanseheving").
+                return tuple(q for p in mod for q in self._parts(p, "NOUN")) + self._parts(head, upos)
         return (lemma,)
 
     def parts(self, lemma: str, upos: str = "NOUN") -> tuple[str, ...]:
@@ -254,6 +352,25 @@ class Lexicon:
         ('hage',)
         """
         return self._parts(lemma, upos)
+
+
+def context_keys(prev: str, form: str, next_: str, word_class) -> tuple[str, ...]:
+    """Keys of a word in context, from the most to the least specific.
+
+    The neighbours are used as lower-case forms and as their usual part of
+    speech (``word_class``), so that a rare neighbour still says "a noun follows".
+    """
+    p, n = prev.lower(), next_.lower()
+    pc = prev if prev in ("<s>", "</s>") else word_class(prev)
+    nc = next_ if next_ in ("<s>", "</s>") else word_class(next_)
+    return (
+        f"pfn\t{p}\t{form}\t{n}",
+        f"f\t{form}\t{n}",
+        f"p\t{p}\t{form}",
+        f"cfc\t{pc}\t{form}\t{nc}",
+        f"fc\t{form}\t{nc}",
+        f"cf\t{pc}\t{form}",
+    )
 
 
 def _pick(analyses: list[tuple[str, str, int]], upos: str | None) -> tuple[str, str] | None:

@@ -41,6 +41,10 @@ DEFAULT_BUILD = Path(os.environ.get("LUKTHEME_NLP_BUILD", "/tmp/luktheme_nlp_bui
 DEFAULT_OUT = REPO / "models" / "nlp-nbnn-v1"
 CONFIG = Path(__file__).resolve().parent / "nlp_config.cfg"
 
+# Context-table entries worth storing (the pipeline applies stricter thresholds).
+CONTEXT_MIN_COUNT = 2
+CONTEXT_MIN_SHARE = 0.9
+
 # NDT marks headlines with a trailing "|" token that running text never has.
 HEADLINE_MARK = "|"
 
@@ -245,6 +249,7 @@ def build_lexicon(train, upos_map: UposMap) -> dict:
     treebank says they are compounds.
     """
     forms: dict[str, Counter] = defaultdict(Counter)
+    forms_nno: dict[str, Counter] = defaultdict(Counter)
     samset: Counter = Counter()
     simple: Counter = Counter()
     for std in STANDARDS:
@@ -255,15 +260,51 @@ def build_lexicon(train, upos_map: UposMap) -> dict:
                     continue
                 lemma = norm_lemma(row[2])
                 forms[row[1]][(lemma, upos)] += 1
+                if std == "nno":
+                    forms_nno[row[1]][(lemma, upos)] += 1
                 if upos in {"NOUN", "ADJ", "VERB"}:
                     if "samset" in row[5].split("|"):
                         samset[lemma.lower()] += 1
                     else:
                         simple[lemma.lower()] += 1
+    from luktheme.compounds import Lexicon, context_keys
+
+    # [lemma, upos, count, Nynorsk count]: the standards share most words but not
+    # all lemmas ("vil" is "ville" in Bokmål, "vilje" in Nynorsk).
+    forms_out = {
+        f: [[l, u, n, forms_nno[f][(l, u)]] for (l, u), n in c.most_common()] for f, c in forms.items()
+    }
+    lex = Lexicon(forms_out)
+    # Context table: for words with several analyses, the analysis given the
+    # neighbours, kept only where the treebank is (nearly) unanimous.  It lets
+    # the pipeline answer "til å", "det er" ... without running the network.
+    ctx: dict[str, Counter] = defaultdict(Counter)
+    for std in STANDARDS:
+        for _f, s in train[std]:
+            tags = upos_map.predict_sent(s)
+            rows = [(r, u) for r, u in zip(s, tags) if not (r[1] == HEADLINE_MARK and r[2] == "$|")]
+            words = [r[1] for r, _u in rows]
+            for i, (row, upos) in enumerate(rows):
+                form = row[1]
+                if form in lex.known:
+                    continue
+                prev = words[i - 1] if i else "<s>"
+                nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+                answer = f"{norm_lemma(row[2]).lower()}\t{upos}"
+                for key in context_keys(prev, form, nxt, lex.word_class):
+                    ctx[key][answer] += 1
+    contexts = {}
+    for key, c in ctx.items():
+        total = sum(c.values())
+        answer, n = c.most_common(1)[0]
+        # Stored with its counts; the pipeline's thresholds pick the entries it trusts.
+        if total >= CONTEXT_MIN_COUNT and n / total >= CONTEXT_MIN_SHARE:
+            contexts[key] = f"{answer}\t{n}\t{total}"
     return {
-        "forms": {f: [[l, u, n] for (l, u), n in c.most_common()] for f, c in forms.items()},
+        "forms": forms_out,
         "compound_lemmas": sorted(l for l, n in samset.items() if n > simple.get(l, 0)),
         "simple_lemmas": sorted(l for l, n in simple.items() if n >= samset.get(l, 0)),
+        "contexts": contexts,
     }
 
 
@@ -414,8 +455,9 @@ def step_assemble(build: Path, out: Path, train_on: str = "all") -> Path:
     with open(build / "lexicon.json", encoding="utf8") as fh:
         lex = json.load(fh)
     comp = nlp.add_pipe("luktheme_lexicon_v1", name="luktheme_lexicon")
-    comp.set_lexicon(Lexicon(lex["forms"], lex["compound_lemmas"], lex["simple_lemmas"]))
-    nlp.add_pipe("luktheme_sentences_v1", name="luktheme_sentences")
+    comp.set_lexicon(Lexicon(lex["forms"], lex["compound_lemmas"], lex["simple_lemmas"], contexts=lex["contexts"]))
+    # Sentences first: the lexicon reads sentence-initial capitals as lower case.
+    nlp.add_pipe("luktheme_sentences_v1", name="luktheme_sentences", before="luktheme_lexicon")
     for name in (*NETWORK, "senter"):
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)
@@ -430,6 +472,9 @@ def step_assemble(build: Path, out: Path, train_on: str = "all") -> Path:
             "license": "CC0 annotations; see the treebank's publishers for the texts",
         }
     )
+    # The build paths of this machine mean nothing elsewhere.
+    for key in ("train", "dev"):
+        nlp.config["paths"][key] = None
     tmp = out.with_name(out.name + ".tmp")
     if tmp.exists():
         shutil.rmtree(tmp)

@@ -1,0 +1,130 @@
+"""Tests of the Norwegian pipeline (luktheme.nlp, luktheme.compounds)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+
+from luktheme.compounds import Lexicon
+from luktheme.errors import ModelError
+from luktheme.nlp import PIPELINE_NAME, blank_nlp, load_nlp
+from luktheme._paths import models_dir
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def lemmas(nlp, text):
+    return [t.lemma_ for t in nlp(text)]
+
+
+def test_bundled_pipeline_loads(nlp):
+    assert "luktheme_lexicon" in nlp.pipe_names
+    assert (models_dir() / PIPELINE_NAME / "config.cfg").is_file()
+
+
+def test_spacy_load_works_after_import():
+    nlp = spacy.load(models_dir() / PIPELINE_NAME)
+    doc = nlp("Kommunen skal styrke tiltakene.")
+    assert [t.lemma_ for t in doc] == ["kommune", "skulle", "styrke", "tiltak", "."]
+
+
+def test_bokmal_lemmas_and_pos(nlp):
+    doc = nlp("Kommunen skal utarbeide en ny plan for barnehagene.")
+    assert [t.lemma_ for t in doc] == ["kommune", "skulle", "utarbeide", "en", "ny", "plan", "for", "barnehage", "."]
+    assert [t.pos_ for t in doc][:3] == ["NOUN", "AUX", "VERB"]
+
+
+def test_nynorsk_lemmas(nlp):
+    doc = nlp("Kommunen vil styrkje tilbodet til born og unge i bygdene.")
+    got = {t.text: t.lemma_ for t in doc}
+    assert got["tilbodet"] == "tilbod"
+    assert got["bygdene"] == "bygd"
+    assert got["vil"] == "vilje"
+
+
+def test_unseen_compounds(nlp):
+    doc = nlp("Vi skal gjennomføre kompetansehevingstiltakene og stedsutviklingsprosjekta.")
+    by = {t.text: t for t in doc}
+    assert by["kompetansehevingstiltakene"].lemma_ == "kompetansehevingstiltak"
+    assert by["kompetansehevingstiltakene"]._.compound_parts == ("kompetanse", "heving", "tiltak")
+    assert by["stedsutviklingsprosjekta"].lemma_ == "stedsutviklingsprosjekt"
+    assert by["stedsutviklingsprosjekta"]._.compound_parts == ("sted", "utvikling", "prosjekt")
+    assert by["kompetansehevingstiltakene"].pos_ == "NOUN"
+
+
+def test_compound_parts_of_simple_words_are_one_tuple(nlp):
+    doc = nlp("Planen er god.")
+    assert doc[0]._.compound_parts == ("plan",)
+    assert doc[3]._.compound_parts == (".",)
+    assert all(len(t._.compound_parts) >= 1 for t in doc)
+
+
+def test_lemmas_are_lower_case(nlp):
+    doc = nlp("KOMMUNEN Skal Styrke Barnehagene i Bergen.")
+    assert all(t.lemma_ == t.lemma_.lower() for t in doc)
+
+
+def test_sentences(nlp):
+    doc = nlp("Kommunen skal styrke tilbodet. Det er viktig! «Vi er klare.» Neste punkt\nOverskrift uten punktum")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Kommunen skal styrke tilbodet.", "Det er viktig!", "«Vi er klare.»", "Neste punkt", "Overskrift uten punktum"]
+
+
+def test_pipe_equals_call(nlp):
+    texts = [
+        "Kommunen skal utarbeide en plan for kompetanseheving i barnehagene.",
+        "Fylkeskommunen vil styrkje folkehelsearbeidet i distrikta.",
+        "Tiltaket gjeld 2025. Det skal evaluerast årleg.",
+        "",
+        "Stedsutviklingsprosjekta i sentrum må følgjast opp.",
+    ] * 3
+    piped = [[(t.text, t.lemma_, t.pos_, t.is_sent_start) for t in d] for d in nlp.pipe(texts, batch_size=4)]
+    fresh = load_nlp()
+    called = [[(t.text, t.lemma_, t.pos_, t.is_sent_start) for t in fresh(x)] for x in texts]
+    assert piped == called
+
+
+def test_fast_path_agrees_with_network_on_known_words(nlp):
+    full = load_nlp(fast=False)
+    text = "Kommunen skal utarbeide en plan for barnehagene."
+    assert [t.lemma_ for t in full(text)] == [t.lemma_ for t in nlp(text)]
+
+
+def test_missing_folder_raises_model_error(tmp_path):
+    with pytest.raises(ModelError, match="train_nlp.py"):
+        load_nlp(tmp_path / "nowhere")
+
+
+def test_damaged_folder_raises_model_error(tmp_path):
+    src = models_dir() / PIPELINE_NAME
+    dst = tmp_path / "damaged"
+    shutil.copytree(src, dst)
+    (dst / "luktheme_lexicon" / "lexicon.json.gz").write_bytes(b"not gzip")
+    with pytest.raises(ModelError, match=str(dst.name)):
+        load_nlp(dst)
+
+
+def test_blank_nlp_is_cached_tokenizer():
+    assert blank_nlp() is blank_nlp()
+    assert blank_nlp().pipe_names == []
+    assert [t.text for t in blank_nlp()("Tiltak 3: styrke barnehagene.")][-1] == "."
+
+
+def test_lexicon_standard_guess(nlp):
+    lex = nlp.get_pipe("luktheme_lexicon").lexicon
+    assert lex.standard("Vi skal ikkje gjere dette no".split()) == "nno"
+    assert lex.standard("Vi skal ikke gjøre dette nå".split()) == "nob"
+
+
+def test_lexicon_round_trip(tmp_path):
+    lex = Lexicon({"tiltakene": [["tiltak", "NOUN", 3, 0]]}, contexts={"f\ttil\tå": "til\tSCONJ\t9\t9"})
+    lex.to_disk(tmp_path / "lex.json.gz")
+    back = Lexicon.from_disk(tmp_path / "lex.json.gz")
+    assert back.known == lex.known
+    assert back.in_context("x", "til", "å") == ("til", "SCONJ")
