@@ -105,7 +105,7 @@ class Block:
 
 # --------------------------------------------------------------------------- shared text rules
 
-_BULLET_MARKS = "•◦▪▫■□●○·‣⁃∙◆◇►▶➢➤✓✔–—*-"
+_BULLET_MARKS = "•◦▪▫■□●○·‣⁃∙◆◇►▶➢➤✓✔–—*+-"
 #: A list marker at the start of a line: a bullet glyph, a dash, "1." / "1)" / "(1)" / "a)".
 _MARKER = re.compile(
     r"^\s*(?:[" + re.escape(_BULLET_MARKS) + r"](?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-zæøå][.)](?=\s))\s*"
@@ -113,7 +113,7 @@ _MARKER = re.compile(
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # Glyphs without a Unicode mapping come out as control characters: noise in running text.
-_INVISIBLE.update({c: " " for c in [*range(0x20), 0x7F] if chr(c) not in "\t\n\r"})
+_INVISIBLE.update({c: " " for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r"})
 _SPACE = re.compile(r"\s+")
 #: Words after which a line-final hyphen is a suspended compound ("nærings- og"), not a break.
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "enn", "til", "som", "and", "or", "and/or", "og/eller"})
@@ -136,8 +136,8 @@ def fold(text: str) -> str:
 
 def _is_mark_glyph(ch: str) -> bool:
     # A bullet drawn from a symbol font often has no Unicode mapping and comes out as a
-    # control or private-use character (Word's Symbol bullet is U+F0B7).
-    return unicodedata.category(ch) in ("Co", "Cc", "So") and ch not in "\t\n\r "
+    # control or private-use character (Word's Symbol bullet is U+F0B7), or as a dingbat.
+    return unicodedata.category(ch) in ("Co", "Cc", "So") and ch not in "\t\n\r ©®°℗™"
 
 
 def strip_marker(line: str) -> tuple[bool, str]:
@@ -306,7 +306,7 @@ def _read_text(text: str) -> list[Block]:
 
 
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*_`])(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?![\w*_`])")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -338,7 +338,7 @@ def _read_markdown(text: str) -> list[Block]:
             blocks.extend(_lines_to_blocks([_md_inline(p) for p in para]))
         para = []
 
-    for i, line in enumerate(lines):
+    for line in lines:
         stripped = line.strip()
         if fence:
             if stripped.startswith(fence):
@@ -391,8 +391,12 @@ _HTML_BLOCKS = frozenset({
     "dd", "dt", "dl", "ul", "ol", "body", "html", "center", "details", "summary", "hgroup", "fieldset",
     "caption", "legend",
 })
-_HTML_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_HTML_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+#: Class or id names of page furniture that sites mark only by name.
+_FURNITURE_NAMES = re.compile(
+    r"(?:^|[-_ ])(?:cookies?|consent|breadcrumbs?|skip-?link|share|social|sr-only|visually-hidden|"
+    r"screen-reader-text|navbar|site-header|site-footer|page-footer)(?:$|[-_ ])", re.I)
 
 
 def _html_hidden(tag) -> bool:
@@ -402,7 +406,10 @@ def _html_hidden(tag) -> bool:
     if attrs.get("role") in _HTML_ROLES:
         return True
     style = attrs.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    names = " ".join([*(attrs.get("class") or []), attrs.get("id") or ""])
+    return bool(names.strip() and _FURNITURE_NAMES.search(names))
 
 
 class _HtmlWalker:

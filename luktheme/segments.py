@@ -153,14 +153,14 @@ def sentence_nlp():
     except (LukthemeError, OSError, ImportError, ValueError):
         nlp = None
     if nlp is not None:
-        setters = [name for name in nlp.component_names
+        # The components that set doc.sents in the pipeline as shipped; components it ships
+        # disabled (a trained senter, say) stay off, as they are for every other caller.
+        setters = [name for name in nlp.pipe_names
                    if {"token.is_sent_start", "token.sent_start"} & set(nlp.get_pipe_meta(name).assigns)
                    or nlp.get_pipe_meta(name).factory in ("parser", "senter", "sentencizer")]
         if setters:
-            for name in nlp.component_names:
-                if name in setters and name in nlp.disabled:
-                    nlp.enable_pipe(name)
-                elif name not in setters and name not in nlp.disabled:
+            for name in nlp.pipe_names:
+                if name not in setters:
                     nlp.disable_pipe(name)
             return nlp
     nlp = spacy.blank("nb")
@@ -230,7 +230,7 @@ def segment(blocks: Sequence[Block], *, file: str = "", nlp=None) -> list[Segmen
         elif block.kind in ("bullet", "row"):
             if is_measure(text, block.kind):
                 out.append(Segment(file, block.page, heading, len(out), block.kind, text, offset, offset + len(text)))
-        else:
+        elif not is_furniture(text):  # "Publisert under: ..." goes whole, not sentence by sentence
             sents = spans.get(i, [])
             list_follows = i + 1 < len(blocks) and blocks[i + 1].kind in ("bullet", "row")
             for k, (a, b) in enumerate(sents):
