@@ -132,11 +132,13 @@ def is_measure(text: str, kind: str) -> bool:
 def sentence_nlp():
     """The spaCy pipeline used for sentence boundaries, loaded once per process.
 
-    The project's Norwegian pipeline (:func:`luktheme.nlp.load_nlp`) with only
-    its sentence-setting components enabled, since lemmas are not needed here;
-    when that pipeline is not installed, ``spacy.blank("nb")`` with the
-    project's rule-based sentencizer (which, unlike spaCy's plain
-    ``sentencizer``, does not split "bl.a. med" before a lower-case word).
+    The project's Norwegian pipeline (:func:`luktheme.nlp.load_nlp`) as
+    shipped, with only its enabled sentence-setting components left on, since
+    lemmas are not needed here (the rule sentencizer still consults the
+    pipeline's word table, so the pipeline is loaded whole). When that pipeline
+    is not installed: ``spacy.blank("nb")`` with the project's rule-based
+    sentencizer (which, unlike spaCy's plain ``sentencizer``, does not split
+    "bl.a. med" before a lower-case word).
 
     Examples
     --------
