@@ -110,7 +110,8 @@ _BULLET_MARKS = "•◦▪▫■□●○·‣⁃∙◆◇►▶➢➤✓✔–�
 _MARKER = re.compile(
     r"^\s*(?:[" + re.escape(_BULLET_MARKS) + r"](?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-zæøå][.)](?=\s))\s*"
 )
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+                            "ﬅ": "st", "ﬆ": "st"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # Glyphs without a Unicode mapping come out as control characters: noise in running text.
 _INVISIBLE.update({c: " " for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r"})
@@ -672,10 +673,43 @@ class _Line:
     size: float
     bold: bool
     page: int
+    cells: list[tuple[float, str]] | None = None  # pieces of one baseline with column gaps between
+
+
+def _merge_baselines(lines: list[_Line]) -> list[_Line]:
+    """Join pieces that pypdf reports as separate lines but that share a baseline.
+
+    A piece far to the right of where the text before it ends starts a new
+    cell (a table column); a piece close by, or after a lone list marker,
+    continues the same cell. Where a piece ends is estimated from its length,
+    generously, so that a doubtful gap joins text rather than splitting it.
+    """
+    out: list[_Line] = []
+    for ln in lines:
+        last = out[-1] if out else None
+        if last is None or abs(ln.y - last.y) >= 0.3 * max(ln.size, 1.0):
+            out.append(ln)
+            continue
+        cells = list(last.cells or [(last.x, last.text.strip())])
+        cx, ctext = cells[-1]
+        piece = ln.text.strip()
+        if ln.x <= cx:
+            out.append(ln)  # back to the left on the same baseline: another text object
+            continue
+        end = cx + 0.55 * ln.size * len(ctext)
+        item, rest = strip_marker(ctext + " x")
+        if ln.x - end <= ln.size or (item and rest == "x"):
+            cells[-1] = (cx, f"{ctext} {piece}")
+        else:
+            cells.append((ln.x, piece))
+        out[-1] = _Line(" ".join(t for _, t in cells), last.x, last.y, max(last.size, ln.size),
+                        last.bold and ln.bold, last.page, cells if len(cells) > 1 else None)
+    return out
 
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-_PAGE_NUMBER = re.compile(r"^(?:side|s\.|page|p\.|sida)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:av|/|of|\|)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:side|s\.|page|p\.|sida)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:av|/|of|\|)\s*\d{1,4})?$", re.I)
 
 
 @contextmanager
@@ -794,7 +828,79 @@ def _mode(values: Iterable[float], default: float) -> float:
     return c.most_common(1)[0][0] if c else default
 
 
+class _Table:
+    """Rows of a table being read: cells by column, a column known by its left edge."""
+
+    def __init__(self, line: _Line) -> None:
+        self.columns = [x for x, _ in line.cells]
+        self.rows: list[tuple[dict[int, list[str]], bool]] = []
+        self.page = line.page
+        self.top = self.bottom = line.y
+        self.new_row(line)
+
+    def column_of(self, x: float, tolerance: float = 3.0) -> int | None:
+        best = min(range(len(self.columns)), key=lambda i: abs(self.columns[i] - x))
+        return best if abs(self.columns[best] - x) <= tolerance else None
+
+    def takes(self, line: _Line, leading: float, max_gap: float) -> bool:
+        """Add ``line`` to the table if it belongs there; False ends the table.
+
+        Producers draw a row cell by cell, each cell top down, so a line may go
+        back up to the row's top for the next column. A line in the first
+        column starts a new row once the row has text in another column, or
+        after a gap wider than a line.
+        """
+        first = line.cells[0][0] if line.cells else line.x
+        col = self.column_of(first)
+        if line.page != self.page or col is None or line.y > self.top + 1 \
+                or self.bottom - line.y > 3 * leading:
+            return False
+        cells, _ = self.rows[-1]
+        first_col = col == self.column_of(min(self.columns))
+        if line.y >= self.bottom - 0.5 or not first_col:
+            self.add(line)
+        elif any(c != col for c in cells) or self.bottom - line.y > max_gap:
+            self.new_row(line)
+        else:
+            self.add(line)
+        return True
+
+    def new_row(self, line: _Line) -> None:
+        self.rows.append(({}, line.bold))
+        self.top = line.y
+        self.bottom = line.y
+        self.add(line)
+
+    def add(self, line: _Line) -> None:
+        cells, bold = self.rows[-1]
+        for x, text in line.cells or [(line.x, line.text.strip())]:
+            col = self.column_of(x)
+            if col is None:
+                self.columns.append(x)
+                col = len(self.columns) - 1
+            cells.setdefault(col, []).append(text)
+        self.rows[-1] = (cells, bold and line.bold)
+        self.bottom = min(self.bottom, line.y)
+
+    def blocks(self) -> list[Block]:
+        order = sorted(range(len(self.columns)), key=lambda i: self.columns[i])
+        rows = []
+        for cells, bold in self.rows:
+            texts = [fold(join_lines(cells[i])) for i in order if i in cells]
+            rows.append(([t for t in texts if t], bold))
+        out = []
+        for i, (texts, bold) in enumerate(rows):
+            if not texts:
+                continue
+            rest = [c for t, _ in rows[i + 1:] for c in t]
+            if i == 0 and len(rows) > 1 and (bold or _header_like(texts, rest)):
+                continue  # the header row names the columns
+            out.append(Block("row", " | ".join(texts), self.page))
+        return out
+
+
 def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
+    pages = [_merge_baselines(lines) for lines in pages]
     body = [ln for lines in pages for ln in lines]
     weights = Counter()
     for ln in body:
@@ -810,7 +916,6 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
                 gaps.append(round(g, 1))
     leading = _mode(gaps, body_size * 1.2)
     max_gap = leading * 1.3 + 0.5
-
     big = body_size * 1.15
 
     def is_heading(ln: _Line) -> bool:
@@ -832,14 +937,18 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
     left = 0.0  # the left edge of the open block's lines after the first
     prev: _Line | None = None
     page_of_block = 1
+    table: _Table | None = None
 
     def close() -> None:
-        nonlocal kind, parts
+        nonlocal kind, parts, table
         if parts:
             text = fold(join_lines(parts))
             if text:
                 blocks.append(Block(kind, text, page_of_block))
         kind, parts = None, []
+        if table is not None:
+            blocks.extend(table.blocks())
+            table = None
 
     for lines in pages:
         for n, ln in enumerate(lines):
@@ -851,6 +960,16 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
             if LEADER.search(ln.text):
                 close()  # a table-of-contents line
                 prev = None
+                continue
+            if table is not None:
+                if table.takes(ln, leading, max_gap):
+                    prev = ln
+                    continue
+                close()
+            if ln.cells and ln.size < big:
+                close()
+                table = _Table(ln)
+                prev = ln
                 continue
             if is_heading(ln):
                 close()

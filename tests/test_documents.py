@@ -250,6 +250,34 @@ def test_pdf_bullet_continues_on_its_indented_lines_and_stops_at_the_paragraph(t
     assert segments[0].text.endswith("fritidstilbud i alle bygdene")
 
 
+def test_pdf_table_rows_are_measures_with_wrapped_cells_joined(tmp_path):
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+
+    def cell(text):
+        return Paragraph(text, styles["BodyText"])
+
+    table = Table([["Tiltak", "Ansvar", "Periode"],
+                   [cell("Bygge ny turvei langs elva fra sentrum til idrettsanlegget, med belysning og benker"),
+                    cell("Teknisk etat"), "2025"],
+                   [cell("Kartlegge møteplasser for ungdom"), cell("Kultur og fritid"), "2026–2027"]],
+                  colWidths=[250, 110, 80])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(tmp_path / "t.pdf")).build(
+        [Paragraph("Handlingsprogram", styles["Heading1"]), cell("Tabellen viser tiltakene i planperioden."),
+         table, cell("Tiltakene rulleres hvert år.")])
+    got = [(s.kind, s.heading, s.text) for s in read_document(tmp_path / "t.pdf")]
+    assert got == [
+        ("sentence", "Handlingsprogram", "Tabellen viser tiltakene i planperioden."),
+        ("row", "Handlingsprogram", "Bygge ny turvei langs elva fra sentrum til idrettsanlegget, med belysning og "
+                                    "benker | Teknisk etat | 2025"),
+        ("row", "Handlingsprogram", "Kartlegge møteplasser for ungdom | Kultur og fritid | 2026–2027"),
+        ("sentence", "Handlingsprogram", "Tiltakene rulleres hvert år."),
+    ]
+
+
 # --------------------------------------------------------------------------- DOCX and HTML structure
 
 
