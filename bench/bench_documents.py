@@ -3,7 +3,7 @@
 Generates (in a temporary folder, or ``--out``):
 
 * a 100-page plan PDF: chapters with headings, running text, bullet lists of
-  measures, a running header and page numbers;
+  measures or a table of them, a running header and page numbers;
 * a folder of 200 documents: 50 each of PDF (2-4 pages), DOCX and HTML, 25
   each of ``.txt`` and ``.md``.
 
@@ -48,7 +48,10 @@ def plan_content(seed: int = 7) -> list[list[tuple[str, str]]]:
         chapter = [("heading", f"{n // 4 + 1}.{n % 4 + 1} Satsingsområde {n}: {rng.choice(measures).split()[0]}")]
         chapter.append(("para", " ".join(rng.sample(goals, 2))))
         chapter.append(("para", f"{rng.choice(OPENERS)}:"))
-        chapter += [("bullet", m) for m in rng.sample(measures, 7)]
+        if n % 4 == 0:  # a handlingsprogram table instead of a list
+            chapter += [("row", m) for m in rng.sample(measures, 4)]
+        else:
+            chapter += [("bullet", m) for m in rng.sample(measures, 7)]
         chapter.append(("para", rng.choice(goals)))
         chapters.append(chapter)
     return chapters
@@ -58,15 +61,26 @@ def write_plan_pdf(path: Path, chapters: list[list[tuple[str, str]]], pages: int
     """One chapter per page, so the page count is exact."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
     styles = getSampleStyleSheet()
     body = ParagraphStyle("body", parent=styles["BodyText"], fontSize=9.5, leading=12)
     bullet = ParagraphStyle("bullet", parent=body, leftIndent=16, bulletIndent=4)
     story = []
     for i in range(pages):
-        for kind, text in chapters[i % len(chapters)]:
-            if kind == "heading":
+        chapter = chapters[i % len(chapters)]
+        rows = [[Paragraph(escape(text), body), "Kommunen", f"{2025 + k}"]
+                for k, (kind, text) in enumerate(chapter) if kind == "row"]
+        if rows:
+            table = Table([["Tiltak", "Ansvar", "År"], *rows], colWidths=[300, 90, 50])
+            table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        for kind, text in chapter:
+            if kind == "row":
+                if rows:
+                    story.append(table)
+                    rows = None
+            elif kind == "heading":
                 story.append(Paragraph(escape(text), styles["Heading2"]))
             elif kind == "bullet":
                 story.append(Paragraph(escape(text), bullet, bulletText="•"))
@@ -95,7 +109,7 @@ def write_docx(path: Path, chapters) -> None:
         for kind, text in chapter:
             if kind == "heading":
                 d.add_heading(text, level=2)
-            elif kind == "bullet":
+            elif kind in ("bullet", "row"):
                 d.add_paragraph(text, style="List Bullet")
             else:
                 d.add_paragraph(text)
@@ -107,7 +121,7 @@ def write_html(path: Path, chapters) -> None:
     for chapter in chapters:
         items = []
         for kind, text in chapter:
-            if kind == "bullet":
+            if kind in ("bullet", "row"):
                 items.append(f"<li>{escape(text)}</li>")
                 continue
             if items:
@@ -126,7 +140,7 @@ def write_text(path: Path, chapters, markdown: bool) -> None:
         for kind, text in chapter:
             if kind == "heading":
                 lines += [("## " if markdown else "") + text, ""]
-            elif kind == "bullet":
+            elif kind in ("bullet", "row"):
                 lines.append(("- " if markdown else " • ") + text)
             else:
                 lines += ["", text, ""]
@@ -208,12 +222,17 @@ def main(argv: list[str] | None = None) -> int:
     n = len(segments)
     ratio = (n_pages / (t_read + t_seg)) / (n_pages / t_plain)
     print(f"\n{n_pages}-page PDF, {n} measures ({sum(s.kind == 'bullet' for s in segments)} bullets, "
-          f"{sum(s.kind == 'sentence' for s in segments)} sentences)")
+          f"{sum(s.kind == 'row' for s in segments)} table rows, {sum(s.kind == 'sentence' for s in segments)} "
+          "sentences)")
     print(f"  {'stage':34s} {'seconds':>8s} {'pages/s':>9s} {'measures/s':>11s}")
     for label, secs in [("pypdf plain extract_text (baseline)", t_plain), ("reading (read_blocks)", t_read),
                         ("segmenting (segment)", t_seg), ("tagging (tagger.pipe)", t_tag),
                         ("end to end (tag_documents)", t_total)]:
         print(f"  {label:34s} {secs:8.2f} {n_pages / secs:9.1f} {n / secs:11.0f}")
+    want = [(k, t) for i in range(n_pages) for k, t in chapters[i % len(chapters)] if k in ("bullet", "row")]
+    got = [(s.kind, s.text.split(" | ")[0]) for s in segments if s.kind in ("bullet", "row")]
+    print(f"  bullets and table rows read back exactly: {sum(a == b for a, b in zip(want, got))} of {len(want)}"
+          f"{'' if len(got) == len(want) else f' (found {len(got)})'}")
     print(f"  reading+segmenting speed / pypdf plain speed = {ratio:.2f} (goal >= 0.50)")
     print(f"  100-page PDF tagged end to end in {t_total:.2f} s (goal < 10 s)")
 

@@ -679,11 +679,15 @@ class _Line:
 def _merge_baselines(lines: list[_Line]) -> list[_Line]:
     """Join pieces that pypdf reports as separate lines but that share a baseline.
 
-    A piece far to the right of where the text before it ends starts a new
-    cell (a table column); a piece close by, or after a lone list marker,
-    continues the same cell. Where a piece ends is estimated from its length,
-    generously, so that a doubtful gap joins text rather than splitting it.
+    A piece that starts where other pieces on the page start (a column or tab
+    stop), or far to the right of where the text before it ends, starts a new
+    cell; a piece close by, or after a lone list marker, continues the same cell. Where a piece ends is estimated from its length
+    at 0.45 em a character (about the width of lower-case text in Helvetica or
+    Arial); pypdf reports such pieces as separate lines only when they are
+    separate text objects, which is what table cells are.
     """
+    # Left edges where two or more pieces start are column or tab stops.
+    stops = Counter(round(ln.x) for ln in lines)
     out: list[_Line] = []
     for ln in lines:
         last = out[-1] if out else None
@@ -696,9 +700,9 @@ def _merge_baselines(lines: list[_Line]) -> list[_Line]:
         if ln.x <= cx:
             out.append(ln)  # back to the left on the same baseline: another text object
             continue
-        end = cx + 0.55 * ln.size * len(ctext)
+        end = cx + 0.45 * ln.size * len(ctext)
         item, rest = strip_marker(ctext + " x")
-        if ln.x - end <= ln.size or (item and rest == "x"):
+        if (item and rest == "x") or (ln.x - end <= ln.size and stops[round(ln.x)] < 2):
             cells[-1] = (cx, f"{ctext} {piece}")
         else:
             cells.append((ln.x, piece))
