@@ -739,8 +739,9 @@ def _page_lines(page, number: int) -> list[_Line]:
             first = inked[0]
             n_bold = sum(len(c[0].strip()) for c in inked if c[4])
             n_all = sum(len(c[0].strip()) for c in inked)
-            lines.append(_Line(text, first[1], first[2], max(c[3] for c in inked),
-                               n_bold >= 0.8 * n_all, number))
+            # The size of most of the line's characters: a bullet glyph is often set larger.
+            size = max(inked, key=lambda c: len(c[0].strip()))[3]
+            lines.append(_Line(text, first[1], first[2], size, n_bold >= 0.8 * n_all, number))
         cur.clear()
 
     def visit(text, cm, tm, font, size) -> None:

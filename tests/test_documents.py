@@ -236,15 +236,23 @@ def test_pdf_running_headers_and_page_numbers_are_not_measures(tmp_path):
     assert [s.kind for s in segments[:2]] == ["sentence", "bullet"]
 
 
-def test_pdf_bullet_continues_on_its_indented_lines_and_stops_at_the_paragraph(tmp_path):
-    pdf = write_pdf(tmp_path / "b.pdf", [
-        ("heading", "Tiltak for bolyst"),
-        ("para", "Kommunen skal:"),
-        ("bullet", "Etablere en velkomstordning for nye innbyggere som flytter til kommunen, med "
-                   "informasjon om bolig, arbeid, barnehage og fritidstilbud i alle bygdene"),
-        ("para", "Arbeidet følges opp i kommuneplanens handlingsdel hvert år."),
+@pytest.mark.parametrize("body_size, bullet_size", [(10, 10), (9.5, 13)], ids=["same-size", "large-glyph"])
+def test_pdf_bullet_continues_on_its_indented_lines_and_stops_at_the_paragraph(tmp_path, body_size, bullet_size):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=body_size, leading=body_size * 1.25,
+                          spaceBefore=6)
+    bullet = ParagraphStyle("bullet", parent=body, leftIndent=18, bulletIndent=6, bulletFontSize=bullet_size)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=6)
+    SimpleDocTemplate(str(tmp_path / "b.pdf")).build([
+        Paragraph("Tiltak for bolyst", head),
+        Paragraph("Kommunen skal:", body),
+        Paragraph("Etablere en velkomstordning for nye innbyggere som flytter til kommunen, med informasjon om "
+                  "bolig, arbeid, barnehage og fritidstilbud i alle bygdene", bullet, bulletText="•"),
+        Paragraph("Arbeidet følges opp i kommuneplanens handlingsdel hvert år.", body),
     ])
-    segments = read_document(pdf)
+    segments = read_document(tmp_path / "b.pdf")
     assert [(s.kind, s.heading) for s in segments] == [("bullet", "Tiltak for bolyst"),
                                                        ("sentence", "Tiltak for bolyst")]
     assert segments[0].text.endswith("fritidstilbud i alle bygdene")
