@@ -100,8 +100,9 @@ def tag_file(file: str | os.PathLike, tagger, *, batch_size: int = 256) -> Docum
         rows = _rows(segments, taggings)
     except DocumentError as err:
         return DocumentResult(name, [], _reason(err, name), time.perf_counter() - start)
-    except (MemoryError, KeyboardInterrupt):
-        raise
+    except MemoryError:
+        return DocumentResult(name, [], "ran out of memory reading it; split the document or tag it alone",
+                              time.perf_counter() - start)
     except Exception as err:  # a reader bug on one odd file must not stop a batch of hundreds
         return DocumentResult(name, [], f"unexpected error ({type(err).__name__}: {err}); please report it "
                               "together with the file", time.perf_counter() - start)
@@ -186,6 +187,7 @@ def iter_results(files: Sequence[str | os.PathLike], tagger, *, jobs: int = 1,
     from .segments import sentence_nlp
 
     sentence_nlp()  # load once here, so forked workers start with it
+
     def pool(workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                    initializer=_init_worker, initargs=(tagger, batch_size))
@@ -316,7 +318,7 @@ def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int =
     model : ThemeTagger, str, path-like or None
         A loaded tagger, a model folder, or None for the bundled model.
     jobs : int
-        Worker processes. The result is the same for every value.
+        Worker processes (0: one per CPU). The result is the same for every value.
     batch_size : int
         Measures scored together.
     progress : bool or None
@@ -381,7 +383,7 @@ def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int =
         if on_error == "warn":
             warnings.warn(f"{f}: {r}", stacklevel=2)
     with _Progress(len(files), progress) as bar:
-        for result in iter_results(files, tagger, jobs=max(1, jobs), batch_size=batch_size):
+        for result in iter_results(files, tagger, jobs=jobs or (os.cpu_count() or 1), batch_size=batch_size):
             if result.error is not None:
                 fail(result.file, result.error)
             rows.extend(result.rows)
@@ -516,6 +518,11 @@ def cmd_tag(args) -> int:
                 else:
                     rows.extend(result.rows)
                 bar.advance(result)
+    except BrokenPipeError:
+        # The reader of standard output stopped early (`| head`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         if rows and not to_stdout:
             partial = _partial_path(Path(out))
