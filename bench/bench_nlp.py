@@ -141,12 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, nlp in runs:
         best = 0.0
         for _ in range(args.repeat):
-            # Each run starts cold: the word cache must not carry over between runs.
-            if hasattr(nlp, "_luktheme_reset"):
-                nlp._luktheme_reset()
+            # Each run starts cold: the word and window caches must not carry over.
+            if "luktheme_lexicon" in nlp.pipe_names or "luktheme_lexicon" in nlp.disabled:
+                nlp.get_pipe("luktheme_lexicon").reset_cache()
             wps, nwords = words_per_second(nlp, texts)
             best = max(best, wps)
         results[name] = best
+    # A long-running process keeps its caches: the same texts once more, warm.
+    results["luktheme load_nlp(), warm caches"] = words_per_second(ours, texts)[0]
     print(f"{len(texts)} texts, {nwords} tokens (spaCy tokenizer)")
     ref = results["textcat_multilabel ensemble"]
     for name, wps in results.items():

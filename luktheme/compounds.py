@@ -210,6 +210,25 @@ class Lexicon:
 
     # ------------------------------------------------------------------ context
 
+    def lemma_for(self, form: str, upos: str, standard: str | None = None) -> str:
+        """Lemma of a known form used as ``upos`` (in the given standard, if known).
+
+        Examples
+        --------
+        >>> lex = Lexicon({"vil": [["ville", "AUX", 70, 0], ["vilje", "AUX", 60, 60], ["vil", "NOUN", 1, 0]]})
+        >>> lex.lemma_for("vil", "AUX", "nno"), lex.lemma_for("vil", "AUX", "nob"), lex.lemma_for("vil", "VERB")
+        ('vilje', 'ville', 'ville')
+        """
+        analyses = self.forms[form]
+        same = [a for a in analyses if a[1] == upos] or analyses
+
+        def weight(a: list) -> int:
+            if standard is None or len(a) < 4:
+                return a[2]
+            return a[3] if standard == "nno" else a[2] - a[3]
+
+        return max(same, key=lambda a: (weight(a), a[2]))[0].lower()
+
     def word_class(self, form: str) -> str:
         """The usual UPOS of a form seen at least twice, else ``"UNK"`` (a context feature)."""
         return self.word_classes.get(form, "UNK")

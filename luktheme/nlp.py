@@ -16,10 +16,11 @@ Where the time goes, and why the pipeline looks the way it does: plan
 documents repeat the same words endlessly, and for most of them the treebank
 already knows the answer.  The ``luktheme_lexicon_v1`` component answers those
 words from a word table (and unseen compounds from the table entry of their
-head), caches every answer per word form, and runs the neural network only on
-the words it cannot answer -- and there only on a window of
-:data:`CONTEXT` tokens either side, which is exactly the network's receptive
-field, so those words get the same prediction as from a full run.  The
+head), answers ambiguous words from their neighbours where the treebank is
+unanimous, caches every answer per word form, and runs the neural network only
+on the words it still cannot answer -- and there only on a window of
+:data:`CONTEXT` tokens either side; the answer is cached per window, since
+plan documents repeat their phrases as well as their words.  The
 network components (``tok2vec``, ``morphologizer``, ``trainable_lemmatizer``)
 are stored in the pipeline but disabled, because the lexicon component calls
 them itself; ``load_nlp(fast=False)`` enables them the usual spaCy way.
@@ -34,7 +35,7 @@ from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -48,10 +49,13 @@ from .errors import ModelError
 PIPELINE_NAME = "nlp-nbnn-v1"
 
 #: Tokens either side of a word that the network is shown.  The tok2vec layer
-#: sees 4 (depth 4 x window 1 in ``scripts/nlp_config.cfg``), but on the UD dev
-#: split a window of 2 gives the same accuracy (within 0.01 points) and repeats
-#: far more often, so the window cache answers more words.
-CONTEXT = 2
+#: sees 4 (depth 4 x window 1 in ``scripts/nlp_config.cfg``).  On the UD dev
+#: split a window of 2 gives the full-window accuracy; a window of 1 costs 0.36
+#: UPOS points and 0.08 lemma points but repeats far more often, so the window
+#: cache answers more words and the pipeline runs about twice as fast.  Speed
+#: decides here: the theme tagger must keep up with spaCy's textcat ensemble.
+#: Set ``nlp.get_pipe("luktheme_lexicon").context = 2`` to trade speed for UPOS.
+CONTEXT = 1
 
 NETWORK = ("tok2vec", "morphologizer", "trainable_lemmatizer")
 REBUILD_HINT = "rebuild it with `python scripts/train_nlp.py` (needs ../shared/corpora/norne)"
@@ -139,8 +143,7 @@ class LexiconAnnotator:
         self.cache_size = cache_size
         self.detect_standard = detect_standard
         self.lexicon: Lexicon | None = None
-        self._cache: dict[str | None, dict[int, object]] = {}
-        self._window_cache: dict[tuple[int, ...], tuple[int, int]] = {}
+        self.reset_cache()
         _ANNOTATORS[id(nlp.vocab)] = self
 
     # -- persistence -------------------------------------------------------------
@@ -175,6 +178,9 @@ class LexiconAnnotator:
         """Forget the cached word and window answers (for cold-start timing)."""
         self._cache = {}
         self._window_cache = {}
+        self._ctx_cache: dict[tuple, tuple[int, int] | bool] = {}
+        self._weights: dict[int, float] = {}
+        self._lowers: dict[int, int] = {}
 
     # -- annotation --------------------------------------------------------------
 
@@ -222,60 +228,85 @@ class LexiconAnnotator:
         if self.lexicon is None:
             raise ModelError(f"component {self.name!r} has no lexicon; load the pipeline from disk or {REBUILD_HINT}")
         caches = self._cache
-        if sum(len(c) for c in caches.values()) > self.cache_size:
-            caches.clear()
+        if sum(len(c) for c in caches.values()) + len(self._ctx_cache) > self.cache_size:
+            self.reset_cache()
+            caches = self._cache
+        # The per-token work is plain dict look-ups on integer word ids; reading and
+        # writing the Doc through arrays avoids a Python Token object per word.
         resolve = self._resolve
         strings = self.nlp.vocab.strings
-        pending: list[tuple[Doc, list[int]]] = []
-        isolate: dict[int, list[Token]] = {}
-        in_context = self.lexicon.in_context
-        standard = self.lexicon.standard
+        lex = self.lexicon
+        weights = self._weights
+        ctx_cache = self._ctx_cache
+        lowers = self._lowers
+        use_contexts = self.use_contexts
+        in_context = lex.in_context
+        pending: list[tuple[Doc, list[int], str | None]] = []
+        isolate: dict[int, list[tuple[Doc, int]]] = {}
         for doc in docs:
-            todo = []
-            last = len(doc) - 1
-            # Bokmål and Nynorsk share most words but not all lemmas; the words of the
-            # text tell which standard it is written in.
-            std = standard([t.text for t in doc]) if self.detect_standard else None
+            n = len(doc)
+            if not n:
+                continue
+            orths = doc.to_array(ORTH).tolist()
+            starts = (doc.to_array(SENT_START).view("int64") == 1).tolist()
+            std = None
+            if self.detect_standard:
+                # Bokmål and Nynorsk share most words but not all lemmas; the words of the
+                # text tell which standard it is written in.
+                score = 0.0
+                for o in orths:
+                    w = weights.get(o)
+                    if w is None:
+                        w = weights[o] = lex.standard_weight.get(strings[o], 0.0)
+                    score += w
+                std = "nob" if score >= 2.0 else "nno" if score <= -2.0 else None
             cache = caches.get(std)
             if cache is None:
                 cache = caches[std] = {}
-            for tok in doc:
-                key = tok.orth
-                hit = cache.get(key)
+            lemmas = [0] * n
+            tags = [0] * n
+            todo = []
+            for i, o in enumerate(orths):
+                hit = cache.get(o)
                 if hit is None:
-                    hit = cache[key] = resolve(tok.text, std)
+                    hit = cache[o] = resolve(strings[o], std)
                 if hit.__class__ is tuple:
-                    tok.lemma = hit[0]
-                    tok.pos = hit[1]
+                    lemmas[i], tags[i] = hit
                     continue
-                if tok.is_sent_start and tok.text[:1].isupper():
+                if starts[i]:
                     # Sentence-initial capitals say nothing; fall back on the lower-case word.
-                    low = strings.add(tok.text.lower())
-                    lhit = cache.get(low)
-                    if lhit is None:
-                        lhit = cache[low] = resolve(tok.text.lower(), std)
-                    if lhit.__class__ is tuple:
-                        tok.lemma = lhit[0]
-                        tok.pos = lhit[1]
-                        continue
-                    if lhit is _ISOLATE:
-                        isolate.setdefault(low, []).append(tok)
-                        continue
+                    low = lowers.get(o)
+                    if low is None:
+                        text = strings[o]
+                        low = lowers[o] = strings.add(text.lower()) if text[:1].isupper() else 0
+                    if low:
+                        lhit = cache.get(low)
+                        if lhit is None:
+                            lhit = cache[low] = resolve(strings[low], std)
+                        if lhit.__class__ is tuple:
+                            lemmas[i], tags[i] = lhit
+                            continue
+                        if lhit is _ISOLATE:
+                            isolate.setdefault(low, []).append((doc, i))
+                            continue
                 elif hit is _ISOLATE:
-                    isolate.setdefault(key, []).append(tok)
+                    isolate.setdefault(o, []).append((doc, i))
                     continue
-                i = tok.i
-                if self.use_contexts:
-                    prev = "<s>" if i == 0 or tok.is_sent_start else doc[i - 1].text
-                    nxt = "</s>" if i == last or doc[i + 1].is_sent_start else doc[i + 1].text
-                    found = in_context(prev, tok.text, nxt)
-                    if found is not None:
-                        tok.lemma = strings.add(found[0])
-                        tok.pos = POS_IDS[found[1]]
+                if use_contexts:
+                    prev = 0 if i == 0 or starts[i] else orths[i - 1]
+                    nxt = 0 if i == n - 1 or starts[i + 1] else orths[i + 1]
+                    key = (prev, o, nxt, std)
+                    found = ctx_cache.get(key)
+                    if found is None:
+                        got = in_context(strings[prev] if prev else "<s>", strings[o], strings[nxt] if nxt else "</s>")
+                        found = ctx_cache[key] = (strings.add(got[0]), POS_IDS[got[1]]) if got else False
+                    if found:
+                        lemmas[i], tags[i] = found
                         continue
                 todo.append(i)
+            doc.from_array([LEMMA, POS], numpy.array([lemmas, tags], dtype="uint64").T)
             if todo:
-                pending.append((doc, todo))
+                pending.append((doc, todo, std))
         if isolate:
             self._run_isolated(isolate)
         if pending:
@@ -295,7 +326,7 @@ class LexiconAnnotator:
                 return found[0]
         return lemma
 
-    def _run_isolated(self, isolate: dict[int, list[Token]]) -> None:
+    def _run_isolated(self, isolate: dict[int, list[tuple[Doc, int]]]) -> None:
         """Tag each unknown word type once, on its own, and cache the answer."""
         vocab = self.nlp.vocab
         strings = vocab.strings
@@ -307,63 +338,79 @@ class LexiconAnnotator:
             answer = (strings.add(self._finish(src.text, src.pos_, src.lemma_.lower())), src.pos)
             for cache in self._cache.values():
                 cache[key] = answer
-            for tok in isolate[key]:
-                tok.lemma = answer[0]
-                tok.pos = answer[1]
+            for doc, i in isolate[key]:
+                doc[i].lemma = answer[0]
+                doc[i].pos = answer[1]
 
-    def _run_network(self, pending: list[tuple[Doc, list[int]]]) -> None:
+    def _run_network(self, pending: list[tuple[Doc, list[int], str | None]]) -> None:
         """Tag the remaining words with the network, each on its window of ``context`` tokens.
 
         The window's words fully determine the network's answer for its centre
         word, so answers are cached per window (plan documents repeat their
         phrases as much as their words) and the network runs once per new window.
+        A known word only needs its part of speech: its lemma follows from the
+        lexicon, so the lemmatizer runs only for unknown words.
         """
         vocab = self.nlp.vocab
+        strings = vocab.strings
+        lex = self.lexicon
         c = self.context
         cache = self._window_cache
         if len(cache) > self.cache_size:
             cache.clear()
-        todo: dict[tuple[int, ...], list[Token]] = {}
-        for doc, idx in pending:
+        todo: dict[tuple, list[tuple[Doc, int]]] = {}
+        for doc, idx, std in pending:
             n = len(doc)
+            orths = doc.to_array(ORTH).tolist()
             for i in idx:
                 start, end = i - c, i + c + 1
                 if start >= 0 and end <= n:
-                    key = tuple(t.orth for t in doc[start:end])
+                    key = (std, *orths[start:end])
                 else:
-                    key = tuple(doc[j].orth if 0 <= j < n else 0 for j in range(start, end))
+                    key = (std, *(orths[j] if 0 <= j < n else 0 for j in range(start, end)))
                 hit = cache.get(key)
                 if hit is not None:
                     tok = doc[i]
                     tok.lemma = hit[0]
                     tok.pos = hit[1]
                 else:
-                    todo.setdefault(key, []).append(doc[i])
+                    todo.setdefault(key, []).append((doc, i))
         if not todo:
             return
-        windows = []
-        centres = []
-        for key, toks in todo.items():
-            tok = toks[0]
-            doc = tok.doc
-            start = max(0, tok.i - c)
-            span = doc[start : min(len(doc), tok.i + c + 1)]
-            windows.append(Doc(vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span]))
-            centres.append(tok.i - start)
-        self._predict(windows)
-        strings = vocab.strings
+        windows, centres, unknown = [], [], []
+        for key, places in todo.items():
+            doc, i = places[0]
+            start = max(0, i - c)
+            span = doc[start : min(len(doc), i + c + 1)]
+            wdoc = Doc(vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+            windows.append(wdoc)
+            centres.append(i - start)
+            if doc[i].text not in lex.forms:
+                unknown.append(wdoc)
+        for name in self.network:
+            proc = self.nlp.get_pipe(name)
+            batch = unknown if name == "trainable_lemmatizer" else windows
+            if batch:
+                proc.set_annotations(batch, proc.predict(batch))
         finish = self._finish
-        for (key, toks), wdoc, j in zip(todo.items(), windows, centres):
+        for (key, places), wdoc, j in zip(todo.items(), windows, centres):
             src = wdoc[j]
-            answer = (strings.add(finish(src.text, src.pos_, src.lemma_.lower())), src.pos)
+            pos = src.pos_
+            text = src.text
+            if text in lex.forms:
+                lemma = lex.lemma_for(text, pos, key[0])
+            else:
+                lemma = finish(text, pos, src.lemma_.lower())
+            answer = (strings.add(lemma), src.pos)
             cache[key] = answer
-            for tok in toks:
+            for doc, i in places:
+                tok = doc[i]
                 tok.lemma = answer[0]
                 tok.pos = answer[1]
 
 
 class RuleSentencizer:
-    """Split sentences at final punctuation followed by a plausible sentence start, and at blank lines.
+    """Split sentences at final punctuation followed by a plausible sentence start, and at line breaks.
 
     Parameters
     ----------
@@ -373,38 +420,100 @@ class RuleSentencizer:
         Component name.
     """
 
-    FINAL = frozenset({".", "!", "?", "…", "...", "!!", "?!", "!?"})
+    # The treebank also ends a sentence at a colon before a capital, quote or dash
+    # (direct speech, lists): 88% of such colons on the UD dev split.
+    FINAL = frozenset({".", "!", "?", "…", "...", "!!", "?!", "!?", ":"})
     CLOSERS = frozenset({'"', "»", "”", "’", "'", ")", "]"})
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    #: A sentence hardly ends on these (the word before a capital that starts one).
+    NO_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART", "PRON", "PROPN"})
+
+    def __init__(self, nlp: Language, name: str, use_capitals: bool = True) -> None:
         self.name = name
+        self.use_capitals = use_capitals
+        self._lex: Lexicon | None = None
+        self._infos: dict[int, tuple] = {}
+
+    def _capital_start(self, text: str, lex: Lexicon) -> bool:
+        """A common word written with a capital after a word: a new sentence without a full stop.
+
+        Headlines and list items lose their line breaks in extracted text
+        ("... salt og peppar Smør til steiking ...").  The lexicon knows which
+        words are common words and which ones are names.
+        """
+        if len(text) < 2 or not text[0].isupper() or not text[1:].islower():
+            return False
+        own = lex.forms.get(text)
+        if own is not None and own[0][1] == "PROPN":
+            return False
+        low = lex.forms.get(text.lower())
+        if low is None or low[0][1] == "PROPN":
+            return False
+        return sum(a[2] for a in low) >= 5
+
+    # Word kinds, cached per word id.
+    _WORD, _FINAL, _CLOSER, _NEWLINE, _SPACE = range(5)
+
+    def _info(self, orth: int, strings, lex: Lexicon | None) -> tuple:
+        text = strings[orth]
+        if text.isspace():
+            kind = self._NEWLINE if "\n" in text else self._SPACE
+        elif text in self.FINAL:
+            kind = self._FINAL
+        elif text in self.CLOSERS:
+            kind = self._CLOSER
+        else:
+            kind = self._WORD
+        may_end = cap_start = False
+        if lex is not None and kind == self._WORD:
+            may_end = text[:1].isalnum() and lex.word_class(text) not in self.NO_END
+            cap_start = self._capital_start(text, lex)
+        # (kind, lower-case start, may end a sentence, capital that may start one, closes in any position)
+        return kind, text[:1].islower(), may_end, cap_start, text in "»”)]"
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
+        ann = _ANNOTATORS.get(id(doc.vocab))
+        lex = ann.lexicon if ann is not None and self.use_capitals else None
+        if lex is not self._lex:
+            self._lex, self._infos = lex, {}
+        infos = self._infos
+        strings = doc.vocab.strings
+        orths = doc.to_array(ORTH).tolist()
+        glued = doc.to_array(SPACY).tolist()
         starts = numpy.full((n, 1), -1, dtype="int64")
         starts[0, 0] = 1
-        state = ""  # "soft" after final punctuation, "hard" after a line break
-        final, closers = self.FINAL, self.CLOSERS
-        prev_text, prev_space, prev_ws = doc[0].text, doc[0].is_space, doc[0].whitespace_
-        for tok in doc[1:]:
-            text = tok.text
-            if prev_space:
-                if "\n" in prev_text:
-                    state = "hard"
-            elif prev_text in final:
-                state = "soft"
-            elif not (state and prev_text in closers):
-                state = ""
-            is_space = tok.is_space
-            if state and not is_space:
-                # A quote glued to the full stop closes the old sentence; one after a space opens the next.
-                if not (text in closers and (not prev_ws or text in "»”)]")):
-                    if state == "hard" or not text[0].islower():
-                        starts[tok.i, 0] = 1
-                    state = ""
-            prev_text, prev_space, prev_ws = text, is_space, tok.whitespace_
+        state = 0  # 1 after final punctuation ("soft"), 2 after a line break ("hard")
+        WORD, FINAL, CLOSER, NEWLINE, SPACE = range(5)
+        prev = infos.get(orths[0]) or infos.setdefault(orths[0], self._info(orths[0], strings, lex))
+        for i in range(1, n):
+            o = orths[i]
+            cur = infos.get(o)
+            if cur is None:
+                cur = infos[o] = self._info(o, strings, lex)
+            kind = prev[0]
+            if kind == NEWLINE:
+                state = 2
+            elif kind == FINAL:
+                state = 1
+            elif kind == SPACE or (state and kind == CLOSER):
+                pass
+            else:
+                state = 0
+            ckind = cur[0]
+            if ckind == NEWLINE or ckind == SPACE:
+                pass
+            elif not state:
+                if cur[3] and prev[2]:
+                    starts[i, 0] = 1
+            # A quote glued to the full stop closes the old sentence; one after a space opens the next.
+            elif not (ckind == CLOSER and (not glued[i - 1] or cur[4])):
+                if state == 2 or not cur[1]:
+                    starts[i, 0] = 1
+                state = 0
+            prev = cur
         doc.from_array([SENT_START], starts.view("uint64"))
         return doc
 
@@ -449,9 +558,9 @@ def make_lexicon_annotator(
     )
 
 
-@Language.factory("luktheme_sentences_v1", assigns=["token.is_sent_start"])
-def make_rule_sentencizer(nlp: Language, name: str) -> RuleSentencizer:
-    return RuleSentencizer(nlp, name)
+@Language.factory("luktheme_sentences_v1", default_config={"use_capitals": True}, assigns=["token.is_sent_start"])
+def make_rule_sentencizer(nlp: Language, name: str, use_capitals: bool) -> RuleSentencizer:
+    return RuleSentencizer(nlp, name, use_capitals)
 
 
 # --------------------------------------------------------------------------- loading
