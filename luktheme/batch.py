@@ -25,13 +25,15 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .documents import SUPPORTED, find_documents, read_document
 from .errors import DocumentError, LukthemeError
 from .tables import COLUMNS, FORMATS, THEME_SEPARATOR, format_for, write_table
 from .taxonomy import THEMES
+
+if TYPE_CHECKING:  # pandas is imported where a table is built, keeping `import luktheme` light
+    import pandas as pd
 
 SCORE_DECIMALS = 4
 
@@ -298,6 +300,8 @@ def frame(rows: Iterable[tuple]) -> pd.DataFrame:
     >>> frame([]).columns[:6].tolist()
     ['file', 'page', 'heading', 'index', 'kind', 'text']
     """
+    import pandas as pd
+
     df = pd.DataFrame.from_records(list(rows), columns=list(COLUMNS))
     df["page"] = df["page"].astype("Int64")
     for col in ("index", "start", "end", *THEMES):

@@ -25,10 +25,12 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .taxonomy import THEMES
+
+if TYPE_CHECKING:  # pandas is imported where a table is built, keeping `import luktheme` light
+    import pandas as pd
 
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "jsonl", "parquet")
 _SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
@@ -89,6 +91,8 @@ def theme_counts(frame: pd.DataFrame) -> pd.DataFrame:
     >>> theme_counts(df)[["file", "measures", "bolyst", "no theme"]].values.tolist()
     [['a.pdf', 2, 1, 1], ['b.pdf', 1, 1, 0], ['all documents', 3, 2, 1]]
     """
+    import pandas as pd
+
     files = list(dict.fromkeys(frame["file"])) if len(frame) else []
     flags = frame[list(THEMES)].astype(int) if len(frame) else pd.DataFrame(columns=list(THEMES), dtype=int)
     rows = []
@@ -101,7 +105,7 @@ def theme_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _jsonable(value):
-    if value is None or value is pd.NA:
+    if value is None or value.__class__.__name__ == "NAType":  # pandas.NA
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
