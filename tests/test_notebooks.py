@@ -44,8 +44,9 @@ def _kernel_env() -> dict[str, str]:
     return env
 
 
-def test_there_are_three_notebooks():
-    assert [p.name for p in NOTEBOOKS] == ["01_training_data.ipynb", "02_model.ipynb", "03_tag_a_plan.ipynb"]
+def test_the_notebooks_are_found():
+    # Guards the glob: an empty list would make the tests below pass without running anything.
+    assert {"01_training_data.ipynb", "02_model.ipynb", "03_tag_a_plan.ipynb"} <= {p.name for p in NOTEBOOKS}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
