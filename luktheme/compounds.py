@@ -23,6 +23,9 @@ from .errors import ModelError
 #: Parts of speech whose words form compounds and whose heads inflect.
 OPEN_CLASSES = frozenset({"NOUN", "ADJ", "VERB"})
 
+#: Parts of speech whose lemmas :meth:`Lexicon.parts` splits.
+SPLIT_CLASSES = frozenset({"NOUN", "ADJ"})
+
 #: Letters that join compound parts ("kompetanse|heving|s|tiltak", "barn|e|hage").
 LINKS = ("s", "e")
 
@@ -333,7 +336,9 @@ class Lexicon:
         return self._analyse(word, upos)
 
     def _parts_uncached(self, lemma: str, upos: str) -> tuple[str, ...]:
-        if upos not in OPEN_CLASSES:
+        # Verbs are rarely compounds the themes care about, and their short stems
+        # split at random ("styr|kje").
+        if upos not in SPLIT_CLASSES:
             return (lemma,)
         if "-" in lemma:
             out: list[str] = []
