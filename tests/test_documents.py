@@ -426,6 +426,16 @@ def test_unreadable_documents_raise_document_error_naming_file_and_reason(bad_fi
         read_document(bad_files / name)
 
 
+def test_pdf_restricted_by_an_owner_password_only_is_read(seed_files, tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(seed_files["pdf"]))
+    writer.encrypt(user_password="", owner_password="eier")  # opens without a password, like many public PDFs
+    with open(tmp_path / "restricted.pdf", "wb") as fh:
+        writer.write(fh)
+    assert [s.text for s in read_document(tmp_path / "restricted.pdf") if s.kind == "bullet"] == seed_measures()
+
+
 def test_missing_file_and_folder_argument(tmp_path):
     with pytest.raises(DocumentError, match="no such file"):
         read_document(tmp_path / "nope.pdf")
