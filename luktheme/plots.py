@@ -170,7 +170,7 @@ def theme_profile(df, by: str = "file"):
 # --------------------------------------------------------------------------- the labeled rows
 
 
-def plot_themes_by_group(examples: Iterable, by: str = "county", *, no_theme: bool = True, ax=None):
+def plot_themes_by_group(examples: Iterable, by: str = "county", *, no_theme: bool = True):
     """Heatmap: the share of rows in each theme, one row per value of a field (county, kind, language ...).
 
     Parameters
@@ -182,8 +182,6 @@ def plot_themes_by_group(examples: Iterable, by: str = "county", *, no_theme: bo
         ``group``, ``source_doc`` ...
     no_theme : bool
         Add a column for rows with no theme.
-    ax : matplotlib Axes, optional
-        Draw into this Axes instead of a new figure.
 
     Returns
     -------
@@ -215,10 +213,7 @@ def plot_themes_by_group(examples: Iterable, by: str = "county", *, no_theme: bo
         if no_theme:
             share[i, -1] = (rows.sum(1) == 0).mean()
     plt = _pyplot()
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(1.3 * len(columns) + 3, 0.32 * len(values) + 1.8), layout="constrained")
-    else:
-        fig = ax.figure
+    fig, ax = plt.subplots(figsize=(1.3 * len(columns) + 3, 0.32 * len(values) + 1.8), layout="constrained")
     image = ax.imshow(share * 100, cmap="Greys", vmin=0, vmax=100, aspect="auto")
     for (i, j), v in np.ndenumerate(share):
         ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=8, color="white" if v > 0.55 else "black")
@@ -232,6 +227,14 @@ def plot_themes_by_group(examples: Iterable, by: str = "county", *, no_theme: bo
 
 def plot_label_counts(examples: Iterable):
     """Two bar charts: rows per theme, and rows by their number of themes (0 = no theme).
+
+    Parameters
+    ----------
+    examples : iterable of Example
+
+    Returns
+    -------
+    matplotlib.figure.Figure
 
     Examples
     --------
@@ -270,6 +273,16 @@ def plot_label_counts(examples: Iterable):
 def plot_cooccurrence(examples: Iterable):
     """Heatmap of theme pairs: how many rows carry both (the diagonal: each theme in all).
 
+    Parameters
+    ----------
+    examples : iterable of Example
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The pairs are shaded on their own scale; the diagonal, far larger, is
+        drawn in the theme's colour instead.
+
     Examples
     --------
     >>> from luktheme import Example
@@ -306,6 +319,17 @@ def plot_cooccurrence(examples: Iterable):
 
 def plot_lengths(examples: Iterable, by: str = "origin"):
     """Text length in words: a histogram per value of ``by``, and a box per theme.
+
+    Parameters
+    ----------
+    examples : iterable of Example
+    by : str
+        A field of :attr:`Example.meta` whose values get one histogram each,
+        e.g. ``origin`` (seed / written) or ``lang``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
 
     Examples
     --------
@@ -358,7 +382,7 @@ def _model_of(report, model: str | None) -> str:
     return model
 
 
-def plot_learning_curve(report, *, ax=None):
+def plot_learning_curve(report):
     """F1 per theme (and micro F1) against the share of the training rows the model learned from.
 
     Parameters
@@ -374,15 +398,23 @@ def plot_learning_curve(report, *, ax=None):
     ------
     ValueError
         If the report holds no learning curve.
+
+    Examples
+    --------
+    >>> from luktheme import Example
+    >>> from luktheme.baselines import KeywordRules
+    >>> from luktheme.evaluate import evaluate
+    >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
+    ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
+    >>> report = evaluate(rows, {"rules": KeywordRules}, n_repeats=1)
+    >>> plot_learning_curve(report).axes[0].get_ylabel()
+    'F1 on the same test folds'
     """
     if not report.curves:
         raise ValueError("This report has no learning curve. Make it with evaluate(examples, ..., curve=True).")
     shares = [float(s) for s in report.curves]
     plt = _pyplot()
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(7, 4.2), layout="constrained")
-    else:
-        fig = ax.figure
+    fig, ax = plt.subplots(figsize=(7, 4.2), layout="constrained")
     x = [100 * s for s in shares]
     lowest = 1.0
     for t in THEMES:
@@ -428,6 +460,21 @@ def plot_threshold_curves(report, model: str = "luktheme", *, thresholds: Mappin
     Returns
     -------
     matplotlib.figure.Figure
+        One panel per theme, in :data:`~luktheme.THEMES` order.
+
+    Examples
+    --------
+    >>> from luktheme import Example
+    >>> from luktheme.baselines import KeywordRules
+    >>> from luktheme.evaluate import cross_validate
+    >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
+    ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
+    >>> report = cross_validate(rows, {"rules": KeywordRules}, n_repeats=1, holdout_seed=False)
+    >>> [ax.get_title() for ax in plot_threshold_curves(report, "rules").axes][:2]
+    ['bolyst', 'planstrategi']
+
+    With a loaded model, mark its own thresholds:
+    ``plot_threshold_curves(report, thresholds=luktheme.load().thresholds)``.
     """
     from .model import best_thresholds
 
@@ -478,6 +525,17 @@ def plot_precision_recall(report, model: str | None = None):
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from luktheme import Example
+    >>> from luktheme.baselines import KeywordRules
+    >>> from luktheme.evaluate import cross_validate
+    >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
+    ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
+    >>> report = cross_validate(rows, {"rules": KeywordRules}, n_repeats=1, holdout_seed=False)
+    >>> plot_precision_recall(report).axes[1].get_xlabel()
+    'recall'
     """
     from sklearn.metrics import precision_recall_curve
 
