@@ -111,7 +111,8 @@ def examples_table(examples: Iterable, ids: Sequence[str] | None = None, *,
     if ids is not None:
         missing = [i for i in ids if i not in by_id]
         if missing:
-            raise KeyError(f"No labeled row with id {', '.join(map(repr, missing))}. Check the ids against data/*.jsonl.")
+            raise KeyError(f"No labeled row with id {', '.join(map(repr, missing))}. "
+                           "Check the ids against data/*.jsonl.")
         examples = [by_id[i] for i in ids]
 
     def value(ex, col):
@@ -352,7 +353,8 @@ def plot_lengths(examples: Iterable, by: str = "origin"):
     for value, style in zip(sorted(set(keys)), ("-", "--", ":", "-.")):
         part = words[keys == value]
         left.hist(part, bins=bins, histtype="step", linestyle=style, linewidth=1.6, color="black",
-                  weights=np.full(len(part), 1 / len(part)), label=f"{value} (n={len(part)}, median {np.median(part):.0f})")
+                  weights=np.full(len(part), 1 / len(part)),
+                  label=f"{value} (n={len(part)}, median {np.median(part):.0f})")
     left.set_xlabel("words per row")
     left.set_ylabel("share of the rows (3-word bins)")
     left.yaxis.set_major_formatter(PercentFormatter(1.0))
@@ -582,6 +584,10 @@ def plot_precision_recall(report, model: str | None = None):
 _HATCHES = ("", "///", "...", "xx", "\\\\", "++")
 
 
+def _measures(n: float) -> str:
+    return f"{int(n)} measure" + ("" if n == 1 else "s")
+
+
 def plot_theme_profile(df, by: str = "file", *, no_theme: bool = True):
     """Bars: the share of a document's measures in each theme, for one or several documents.
 
@@ -624,7 +630,7 @@ def plot_theme_profile(df, by: str = "file", *, no_theme: bool = True):
     for i, (name, row) in enumerate(profile.iterrows()):
         shares = [row[c] for c in columns]
         bars = ax.bar(x - 0.4 + width * (i + 0.5), shares, width, color=colours, edgecolor="black",
-                      hatch=_HATCHES[i % len(_HATCHES)], label=f"{name} ({int(row['measures'])} measure{'' if row['measures'] == 1 else 's'})")
+                      hatch=_HATCHES[i % len(_HATCHES)], label=f"{name} ({_measures(row['measures'])})")
         ax.bar_label(bars, [f"{s:.0%}" for s in shares], fontsize=7)
     ax.set_xticks(x, columns, rotation=15)
     _colour_ticklabels(ax.get_xticklabels())
