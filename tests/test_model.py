@@ -73,7 +73,7 @@ def test_fit_logistic_matches_scikit_learn():
     coef, intercept = fit_logistic(X, Y, C=2.0)
     for k in range(2):
         ref = LogisticRegression(C=2.0, class_weight="balanced", tol=1e-10, max_iter=10000).fit(X, Y[:, k])
-        np.testing.assert_allclose(coef[k], ref.coef_[0], atol=2e-3)
+        np.testing.assert_allclose(coef[k], ref.coef_[0], atol=5e-3)
         np.testing.assert_allclose(intercept[k], ref.intercept_[0], atol=1e-2)  # a scaled, lightly penalised bias
 
 
