@@ -39,7 +39,7 @@ def audit(examples: Sequence[Example], report=None, *, model: str = "luktheme", 
         ``id, text, labels, theme, direction, score, threshold, disagreement``, strongest first.
         ``direction`` is ``"labeled, scored low"`` or ``"scored high, not labeled"``.
     """
-    from .evaluate import cross_validate, default_models
+    from .evaluation import cross_validate, default_models
 
     if report is None:
         report = cross_validate(examples, {model: default_models()[model]}, n_repeats=n_repeats, holdout_seed=False)

@@ -39,7 +39,7 @@ def cmd_train(args) -> int:
     tagger = train(examples, **params)
     tagger.meta["training"]["files"] = sorted({str(p) for p in args.data})
     if args.evaluate:
-        from .evaluate import cross_validate, default_models
+        from .evaluation import cross_validate, default_models
 
         models = default_models()
         if params:
@@ -60,7 +60,7 @@ def cmd_train(args) -> int:
 
 def cmd_evaluate(args) -> int:
     from .corpus import read_examples
-    from .evaluate import default_models, evaluate
+    from .evaluation import default_models, evaluate
 
     examples = read_examples(*args.data)
     models = default_models()

@@ -390,7 +390,7 @@ def plot_learning_curve(report):
     Parameters
     ----------
     report : Report
-        From :func:`luktheme.evaluate.evaluate` with ``curve=True`` (the default).
+        From :func:`luktheme.evaluation.evaluate` with ``curve=True`` (the default).
 
     Returns
     -------
@@ -405,7 +405,7 @@ def plot_learning_curve(report):
     --------
     >>> from luktheme import Example
     >>> from luktheme.baselines import KeywordRules
-    >>> from luktheme.evaluate import evaluate
+    >>> from luktheme.evaluation import evaluate
     >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
     ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
     >>> report = evaluate(rows, {"rules": KeywordRules}, n_repeats=1)
@@ -468,7 +468,7 @@ def plot_threshold_curves(report, model: str = "luktheme", *, thresholds: Mappin
     --------
     >>> from luktheme import Example
     >>> from luktheme.baselines import KeywordRules
-    >>> from luktheme.evaluate import cross_validate
+    >>> from luktheme.evaluation import cross_validate
     >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
     ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
     >>> report = cross_validate(rows, {"rules": KeywordRules}, n_repeats=1, holdout_seed=False)
@@ -532,7 +532,7 @@ def plot_precision_recall(report, model: str | None = None):
     --------
     >>> from luktheme import Example
     >>> from luktheme.baselines import KeywordRules
-    >>> from luktheme.evaluate import cross_validate
+    >>> from luktheme.evaluation import cross_validate
     >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
     ...     [("Kurs for planleggere", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
     >>> report = cross_validate(rows, {"rules": KeywordRules}, n_repeats=1, holdout_seed=False)

@@ -19,7 +19,7 @@ import pandas as pd  # noqa: E402
 from luktheme import Example  # noqa: E402
 from luktheme import plots  # noqa: E402
 from luktheme.baselines import KeywordRules  # noqa: E402
-from luktheme.evaluate import cross_validate  # noqa: E402
+from luktheme.evaluation import cross_validate  # noqa: E402
 from luktheme.model import best_thresholds  # noqa: E402
 from luktheme.taxonomy import COLOURS, THEMES  # noqa: E402
 
