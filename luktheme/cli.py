@@ -165,7 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-m", "--model", help="model folder (default: the bundled model)")
     p.set_defaults(func=cmd_tag_text)
 
+    from .batch import add_tag_parser
     from .cli_label import add_agreement_parser, add_label_parser
+
+    add_tag_parser(sub)
 
     add_label_parser(sub)
     add_agreement_parser(sub)
