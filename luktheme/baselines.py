@@ -71,7 +71,7 @@ class SpacyTextcat:
     seed : int
     """
 
-    def __init__(self, architecture: str = "ensemble", epochs: int = 20, seed: int = 0):
+    def __init__(self, architecture: str = "ensemble", epochs: int = 10, seed: int = 0):
         self.architecture = architecture
         self.epochs = epochs
         self.seed = seed

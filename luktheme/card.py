@@ -32,7 +32,8 @@ def render_card(meta: dict) -> str:
     if meta.get("classifier"):
         lines += ["", "## Parameters", "", "```json", _json(meta["classifier"]), "```"]
     if meta.get("evaluation"):
-        lines += ["", "## Cross-validated quality", "", meta["evaluation"]["table"]]
+        evaluation = meta["evaluation"]
+        lines += ["", "## Cross-validated quality", "", evaluation.get("report") or evaluation["table"]]
         lines += ["", "Rows written for training flatter a model that is scored on them; the seed columns "
                   "(real measures by another author) and the seed hold-out column are the honest guide to "
                   "text from new sources."]

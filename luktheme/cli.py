@@ -39,7 +39,7 @@ def cmd_train(args) -> int:
     tagger = train(examples, **params)
     tagger.meta["training"]["files"] = sorted({str(p) for p in args.data})
     if args.evaluate:
-        from .evaluation import cross_validate, default_models
+        from .evaluation import default_models, evaluate
 
         models = default_models()
         if params:
@@ -48,9 +48,10 @@ def cmd_train(args) -> int:
             models["luktheme"] = lambda: ThemeClassifier(**params)
         if not args.baselines:
             models = {"luktheme": models["luktheme"]}
-        report = cross_validate(examples, models, n_splits=args.folds, n_repeats=args.repeats,
-                                progress=None if args.quiet else (lambda m: _say(args, m)))
-        tagger.meta["evaluation"] = {"table": report.to_markdown(), "figures": report.to_dict()}
+        report = evaluate(examples, models, n_splits=args.folds, n_repeats=args.repeats, curve=args.baselines,
+                          progress=None if args.quiet else (lambda m: _say(args, m)))
+        tagger.meta["evaluation"] = {"table": report.to_markdown(), "report": report.to_text(),
+                                     "figures": report.to_dict()}
     tagger.save(out, force=args.force)
     _say(args, f"saved {out}")
     if args.evaluate:

@@ -144,10 +144,10 @@ class Report:
     def to_text(self) -> str:
         """The full report: the comparison table, intervals, per-theme figures, confusion, learning curve."""
         main = next(iter(self.predictions))
-        parts = ["# Cross-validated comparison", "", self.to_markdown(), ""]
+        parts = ["### Comparison on the same folds", "", self.to_markdown(), ""]
         ivs = self.intervals(main)
         figs = self.figures(main)
-        parts += [f"## {main}: per theme (all rows, 95% group-bootstrap intervals)", "",
+        parts += [f"### {main}: per theme (all rows, 95% group-bootstrap intervals)", "",
                   "| theme | precision | recall | F1 | F1 95% interval | TP | FP | FN |", "|---|---|---|---|---|---|---|---|"]
         conf = self.confusion(main)
         for t in THEMES:
@@ -163,7 +163,7 @@ class Report:
                   f"{figs['no_theme_pred']:.1%} predicted.", ""]
         by_lang = [s for s in ("nb", "nn", "seed", "written") if s in self.subsets]
         if by_lang:
-            parts += [f"## {main}: by subset", "", "| subset | rows | micro F1 | macro F1 | no theme true | no theme predicted |",
+            parts += [f"### {main}: by subset", "", "| subset | rows | micro F1 | macro F1 | no theme true | no theme predicted |",
                       "|---|---|---|---|---|---|"]
             for s in by_lang:
                 f = self.figures(main, s)
@@ -171,7 +171,7 @@ class Report:
                              f"{f['no_theme_pred']:.1%} |")
             parts.append("")
         if self.curves:
-            parts += [f"## {main}: learning curve (F1 per theme by share of the training rows)", "",
+            parts += [f"### {main}: learning curve (F1 per theme by share of the training rows)", "",
                       "| share | " + " | ".join(THEMES) + " | micro F1 |", "|---|" + "---|" * (len(THEMES) + 1)]
             for frac, row in self.curves.items():
                 parts.append(f"| {float(frac):.0%} | " + " | ".join(f"{row['themes'][t]:.3f}" for t in THEMES)
