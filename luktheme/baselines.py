@@ -13,6 +13,7 @@ import re
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from .taxonomy import CUES, THEMES
 
@@ -46,10 +47,15 @@ class TfidfLogReg:
             self.vec_ = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True, sublinear_tf=True)
         X = self.vec_.fit_transform(texts)
         self.models_ = []
+        # lbfgs on a few hundred rows gains nothing from BLAS threads and loses much when cores are busy.
+        with threadpool_limits(1):
+            self._fit_models(X, Y)
+        return self
+
+    def _fit_models(self, X, Y) -> None:
         for k in range(Y.shape[1]):
             y = Y[:, k]
             self.models_.append(LogisticRegression(max_iter=1000).fit(X, y) if 0 < y.sum() < len(y) else float(y[0]))
-        return self
 
     def predict_proba(self, texts) -> np.ndarray:
         X = self.vec_.transform(texts)
