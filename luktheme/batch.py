@@ -311,8 +311,35 @@ def frame(rows: Iterable[tuple]) -> pd.DataFrame:
     return df
 
 
+def add_evidence(df: pd.DataFrame, tagger, *, n: int = 3) -> pd.DataFrame:
+    """Add an ``evidence`` column: the top words of the text for each predicted theme.
+
+    The value reads ``"planstrategi: planstrategi, Kurs | kompetanseheving: Kurs"``;
+    it is empty for a measure with no theme.
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> df = add_evidence(frame([]).reindex([0]).assign(text="Kurs i kommunal planstrategi",
+    ...                                                  themes="planstrategi, kompetanseheving"), luktheme.load())
+    >>> df["evidence"][0].split(" | ")[0].startswith("planstrategi: planstrategi")
+    True
+    """
+    evidence = []
+    for text, themes in zip(df["text"], df["themes"]):
+        if not themes:
+            evidence.append("")
+            continue
+        ex = tagger.explain(text, n=n)
+        evidence.append(" | ".join(f"{t}: {', '.join(ex.top_words(t, n))}" for t in ex.themes))
+    out = df.copy()
+    out["evidence"] = evidence
+    return out
+
+
 def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int = 1, batch_size: int = 256,
-                  progress: bool | None = None, on_error: str = "warn") -> pd.DataFrame:
+                  progress: bool | None = None, on_error: str = "warn",
+                  explain: bool = False) -> pd.DataFrame:
     """Read, segment and tag documents and folders; one row per measure.
 
     Parameters
@@ -331,6 +358,8 @@ def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int =
         What to do when a document cannot be read: warn and go on, go on
         quietly, or raise :class:`~luktheme.errors.DocumentError` at once.
         Either way the failures are listed in ``df.attrs["failed"]``.
+    explain : bool
+        Add an ``evidence`` column with the top words per predicted theme (see :func:`add_evidence`).
 
     Returns
     -------
@@ -393,6 +422,8 @@ def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int =
             rows.extend(result.rows)
             bar.advance(result)
     df = frame(rows)
+    if explain:
+        df = add_evidence(df, tagger)
     df.attrs["failed"] = failed
     df.attrs["skipped"] = skipped
     return df
@@ -439,6 +470,8 @@ def add_tag_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("-m", "--model", help="model folder (default: the bundled model)")
     p.add_argument("--batch-size", type=int, default=256, help=argparse.SUPPRESS)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary; failures are still listed")
+    p.add_argument("--explain", action="store_true",
+                   help="add an evidence column: the top words of each measure for each predicted theme")
     p.set_defaults(func=cmd_tag)
     return p
 
@@ -453,6 +486,7 @@ class _StdoutStream:
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
         self.header = fmt == "csv"
+        self.post = None
 
     def write(self, rows: list[tuple]) -> None:
         if not rows:
@@ -462,6 +496,8 @@ class _StdoutStream:
         from .tables import _write
 
         df = frame(rows)
+        if self.post is not None:
+            df = self.post(df)
         buf = io.BytesIO()
         _write(df, self.fmt, buf)
         data = buf.getvalue()
@@ -502,6 +538,12 @@ def cmd_tag(args) -> int:
     tagger = load(args.model)
     jobs = args.jobs or (os.cpu_count() or 1)
     stream = _StdoutStream(fmt) if to_stdout and fmt in ("csv", "jsonl") else None
+
+    def table(rows: list[tuple]) -> pd.DataFrame:
+        return add_evidence(frame(rows), tagger) if args.explain else frame(rows)
+
+    if stream is not None:
+        stream.post = (lambda df: add_evidence(df, tagger)) if args.explain else None
     rows: list[tuple] = []
     done = read = n_measures = 0
 
@@ -530,14 +572,14 @@ def cmd_tag(args) -> int:
     except KeyboardInterrupt:
         if rows and not to_stdout:
             partial = _partial_path(Path(out))
-            write_table(frame(rows), partial, format=fmt, force=True)
+            write_table(table(rows), partial, format=fmt, force=True)
             say(f"interrupted after {done} of {len(files)} documents; the {len(rows)} measures tagged so far "
                 f"are in {partial}")
         raise
     if stream is not None:
         stream.finish()
     else:
-        write_table(frame(rows), out, format=fmt, force=args.force)
+        write_table(table(rows), out, format=fmt, force=args.force)
     if not args.quiet:
         where = "" if to_stdout else f" -> {out}"
         say(f"{read} of {len(files)} documents read, {n_measures} measures tagged in "

@@ -251,3 +251,22 @@ def test_cli_argument_errors(plans, tmp_path, capsys):
     assert "No documents found" in capsys.readouterr().err
     assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(tmp_path / "x.txt")]) == 2
     assert "Cannot tell the output format" in capsys.readouterr().err
+
+
+def test_explain_adds_evidence_column(tmp_path):
+    import luktheme
+    from luktheme.cli import main
+
+    doc = tmp_path / "plan.md"
+    doc.write_text("# Tiltak\n\n- Kurs i kommunal planstrategi for alle kommunane\n- Asfaltere fylkesvegen\n",
+                   encoding="utf-8")
+    df = luktheme.tag_documents([doc], model=luktheme.load(), explain=True)
+    evidence = dict(zip(df["text"], df["evidence"]))
+    assert "planstrategi: planstrategi" in evidence["Kurs i kommunal planstrategi for alle kommunane"]
+    assert evidence["Asfaltere fylkesvegen"] == ""
+    out = tmp_path / "tiltak.csv"
+    assert main(["tag", str(doc), "-o", str(out), "--explain", "-q"]) == 0
+    import pandas as pd
+
+    table = pd.read_csv(out)
+    assert "evidence" in table.columns and table["evidence"].notna().sum() == 1
