@@ -78,3 +78,15 @@ def test_audit_writes_csv_of_disagreements(labels, tmp_path, capsys):
     top = {(r["id"], r["theme"]) for r in rows[:3]}
     assert ("odd", "statistikk") in top or ("odd", "stedsutvikling") in top
     assert main(["audit", str(labels), "-o", str(out), "-q"]) == 2
+
+
+def test_train_on_several_label_files_reports_what_each_adds(labels, tmp_path, capsys):
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text(json.dumps({"id": "m1", "text": "Studietur for politikarane om torg og parkar",
+                                 "labels": ["stedsutvikling", "kompetanseheving"], "annotator": "kari",
+                                 "source": "plan.pdf"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    assert main(["train", str(labels), str(extra), "-o", str(out), "--no-evaluate"]) == 0
+    err = capsys.readouterr().err
+    assert "mine.jsonl: 1 rows (bolyst +0, planstrategi +0, stedsutvikling +1, kompetanseheving +1" in err
+    assert json.loads((out / "meta.json").read_text())["training"]["n_examples"] == len(ROWS) * 2 + 1
