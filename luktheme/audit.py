@@ -12,7 +12,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 
 from .corpus import Example
 from .taxonomy import THEMES

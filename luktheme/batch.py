@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .documents import SUPPORTED, find_documents, read_document
-from .errors import DocumentError, LukthemeError
+from .errors import DocumentError
 from .tables import COLUMNS, FORMATS, THEME_SEPARATOR, format_for, write_table
 from .taxonomy import THEMES
 
@@ -595,15 +595,8 @@ def cmd_tag(args) -> int:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    """Run ``tag`` on its own (the project CLI registers it with :func:`add_tag_parser`)."""
-    parser = argparse.ArgumentParser(prog="luktheme")
-    add_tag_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except (LukthemeError, FileExistsError, ValueError, TypeError) as err:
-        print(f"luktheme {args.command}: error: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"luktheme {args.command}: interrupted", file=sys.stderr)
-        return 130
+    """Run ``tag`` through the project's command line; returns the exit code."""
+    from .cli import main as cli_main
+
+    return cli_main(argv)
+

@@ -22,7 +22,6 @@ def _say(args, message: str) -> None:
 
 def cmd_train(args) -> int:
     from .corpus import read_examples
-    from .storage import library_versions  # noqa: F401  (fails early if a dependency is missing)
     from .training import describe, train
 
     out = Path(args.output)

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import LabelError, LukthemeError
+from .errors import LabelError
 
 
 def _say(message: str) -> None:
@@ -182,20 +182,10 @@ def add_agreement_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``label`` or ``agreement`` on their own; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="luktheme", description="Label texts and compare annotators.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    add_label_parser(sub)
-    add_agreement_parser(sub)
-    args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except (LukthemeError, FileExistsError, ValueError, TypeError) as err:
-        print(f"luktheme {args.command}: error: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"luktheme {args.command}: interrupted", file=sys.stderr)
-        return 130
+    """Run ``label`` or ``agreement`` through the project's command line; returns the exit code."""
+    from .cli import main as cli_main
+
+    return cli_main(argv)
 
 
 if __name__ == "__main__":
