@@ -169,7 +169,44 @@ class ThemeVectorizer:
         return self._join(blocks, analysed)
 
     def transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
-        return self._join([self.word_.transform(analysed), self.char_.transform(analysed)], analysed)
+        return self._join([self.word_.transform(analysed), self._char_transform(analysed)], analysed)
+
+    def _char_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
+        """The character block, equal to ``self.char_.transform`` but built from cached words.
+
+        ``char_wb`` n-grams never cross a word boundary, so a text's counts are
+        the sum of its words' counts. Plan documents repeat the same words
+        endlessly; each word's n-gram ids are computed once and reused.
+        """
+        cache = self.__dict__.setdefault("_word_grams", {})
+        if len(cache) > 500_000:
+            cache.clear()
+        vocab = self.char_.vocabulary_
+        grams_of = self.__dict__.get("_char_analyzer") or self.__dict__.setdefault(
+            "_char_analyzer", self.char_.build_analyzer())
+        indices, indptr = [], [0]
+        for text in analysed:
+            n = 0
+            for word in text.split():
+                ids = cache.get(word)
+                if ids is None:
+                    ids = cache[word] = np.array([vocab[g] for g in grams_of(word) if g in vocab], dtype=np.int32)
+                indices.append(ids)
+                n += len(ids)
+            indptr.append(indptr[-1] + n)
+        flat = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
+        X = sp.csr_matrix((np.ones(len(flat)), flat, np.array(indptr)), shape=(len(analysed), len(vocab)))
+        X.sum_duplicates()
+        # The same weighting as TfidfVectorizer(sublinear_tf=True, norm="l2").
+        np.log(X.data, out=X.data)
+        X.data += 1.0
+        X.data *= self.char_.idf_[X.indices]
+        norms = np.sqrt(np.add.reduceat(X.data ** 2, X.indptr[:-1])) if X.nnz else np.zeros(0)
+        lengths = np.diff(X.indptr)
+        row_norms = np.zeros(X.shape[0])
+        row_norms[lengths > 0] = norms[lengths > 0]
+        X.data /= np.repeat(np.where(row_norms > 0, row_norms, 1.0), lengths)
+        return X.astype(np.float32)
 
     def _join(self, blocks, analysed) -> sp.csr_matrix:
         if self.cue_weight:

@@ -98,3 +98,16 @@ def test_grouped_folds_keep_groups_whole_and_spread_themes():
     assert (seen == 1).all()
     with pytest.raises(ValueError, match="groups"):
         grouped_multilabel_folds(Y, ["a"] * 200, 5)
+
+
+def test_cached_character_block_equals_scikit_learn(toy):
+    from luktheme.features import ThemeVectorizer, analyse
+
+    texts, _ = toy
+    vec = ThemeVectorizer()
+    vec.fit_transform(analyse(texts))
+    new = analyse(["Kurs i planstrategi for kommunane i Vinje", "", "ukjende ord heilt nye", "kurs kurs kurs"])
+    for _ in range(2):  # cold, then from the word cache
+        fast = vec._char_transform(new).toarray()
+        np.testing.assert_allclose(fast, vec.char_.transform(new).toarray(), atol=1e-6)
+    assert not fast[1].any() and fast[0].any()
