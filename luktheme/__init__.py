@@ -5,18 +5,32 @@
 ('bolyst', 'planstrategi', 'stedsutvikling', 'kompetanseheving', 'statistikk')
 """
 
+from importlib import import_module
+
 from ._version import __version__
-from .batch import tag_documents
-from .corpus import Example, read_examples
-from .documents import read_document
-from .evaluation import evaluate
-from .nlp import blank_nlp, load_nlp
-from .storage import load
-from .tagger import Tagging, ThemeTagger
 from .taxonomy import THEMES
-from .training import train
+
+# Names are imported on first use, so `import luktheme` stays quick: tagging one
+# text needs neither pandas nor the document readers nor the evaluation code.
+_LAZY = {
+    "Example": "corpus", "read_examples": "corpus", "load": "storage", "Tagging": "tagger",
+    "ThemeTagger": "tagger", "train": "training", "evaluate": "evaluation", "tag_documents": "batch",
+    "read_document": "documents", "load_nlp": "nlp", "blank_nlp": "nlp",
+}
 
 __all__ = [
     "THEMES", "Example", "Tagging", "ThemeTagger", "__version__", "blank_nlp", "evaluate", "load", "load_nlp",
     "read_document", "read_examples", "tag_documents", "train",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'luktheme' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
