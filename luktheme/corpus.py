@@ -54,8 +54,9 @@ class Example:
 
     @property
     def origin(self) -> str:
-        """``"seed"`` for rows from the source document, ``"written"`` otherwise."""
-        return str(self.meta.get("origin", "written"))
+        """``"seed"`` (the source document), ``"written"`` (written for training), or
+        ``"unmarked"`` for rows that carry no origin, such as those saved by ``luktheme label``."""
+        return str(self.meta.get("origin", "unmarked"))
 
     def to_json(self) -> dict:
         """The row as written in a JSONL file."""
