@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import numpy as np
 
+from .corpus import iter_json_lines
 from .errors import LabelError
 from .taxonomy import THEMES, check_themes
 
@@ -16,14 +16,7 @@ def read_labels(path: str | os.PathLike) -> dict[str, tuple[str, ...]]:
     """Read ``{"id", "labels"}`` rows (other fields ignored) into a dict by id."""
     path = Path(path)
     out: dict[str, tuple[str, ...]] = {}
-    for lineno, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise LabelError(f"{where}: not valid JSON ({err.msg}).") from None
+    for where, row in iter_json_lines(path, path.read_text(encoding="utf-8-sig")):
         if not isinstance(row, dict) or "id" not in row or "labels" not in row:
             raise LabelError(f"{where}: each row needs 'id' and 'labels'.")
         if row["id"] in out:

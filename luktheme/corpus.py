@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,20 +115,32 @@ def read_examples(*paths: str | os.PathLike) -> list[Example]:
     return examples
 
 
+def iter_json_lines(path, text: str, *, hint: str = "Each line must be one JSON object.") -> Iterator[tuple[str, object]]:
+    """Yield ``("file:line", value)`` for each non-blank line of a JSONL text.
+
+    Raises
+    ------
+    LabelError
+        Naming the file and line of the first line that is not valid JSON, followed by ``hint``.
+    """
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise LabelError(f"{where}: not valid JSON ({err.msg}). {hint}") from None
+        yield where, value
+
+
 def _read_file(file: Path, seen: dict[str, str]) -> list[Example]:
     try:
-        lines = file.read_text(encoding="utf-8-sig").splitlines()
+        text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise LabelError(f"{file}: not UTF-8 ({err.reason} at byte {err.start}). Save the file as UTF-8.") from None
     rows = []
-    for lineno, line in enumerate(lines, start=1):
-        where = f"{file}:{lineno}"
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise LabelError(f"{where}: not valid JSON ({err.msg}). Each line must be one JSON object.") from None
+    for where, row in iter_json_lines(file, text):
         if not isinstance(row, dict):
             raise LabelError(f"{where}: expected a JSON object with id, text and labels, got {type(row).__name__}.")
         row_id = row.pop("id", None)

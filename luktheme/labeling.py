@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from heapq import heappop, heappush
 from pathlib import Path
 
+from .corpus import iter_json_lines
 from .errors import LabelError
 from .taxonomy import THEMES, check_themes
 
@@ -227,15 +228,8 @@ def _jsonl_rows(path: Path) -> Iterable[tuple[str, dict]]:
         for i, row in enumerate(rows):
             yield f"{path}[{i}]", _check_object(row, f"{path}[{i}]")
         return
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise LabelError(f"{where}: not valid JSON ({err.msg}). A .jsonl file holds one JSON object "
-                             "per line; for plain text, one measure per line, use a .txt file.") from None
+    for where, row in iter_json_lines(path, text, hint="A .jsonl file holds one JSON object per line; for "
+                                      "plain text, one measure per line, use a .txt file."):
         yield where, _check_object(row, where)
 
 
@@ -523,16 +517,8 @@ class LabelStore:
         except UnicodeDecodeError as err:
             raise LabelError(f"{self.path}: not UTF-8 ({err.reason} at byte {err.start}). "
                              "Is this a label file written by `luktheme label`? Choose another -o file.") from None
-        seen: dict[str, int] = {}
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            where = f"{self.path}:{lineno}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise LabelError(f"{where}: not valid JSON ({err.msg}). Fix or remove that line, or "
-                                 "choose another -o file.") from None
+        seen: dict[str, str] = {}
+        for where, row in iter_json_lines(self.path, text, hint="Fix or remove that line, or choose another -o file."):
             if not isinstance(row, dict) or not isinstance(row.get("id"), str) or "labels" not in row:
                 raise LabelError(f"{where}: a label row needs 'id' and 'labels'. Is this a label file? "
                                  "Choose another -o file.")
@@ -542,7 +528,7 @@ class LabelStore:
             if row["id"] in seen:
                 raise LabelError(f"{where}: duplicate id {row['id']!r} (first at line {seen[row['id']]}). "
                                  "Remove one of the two rows, then rerun.")
-            seen[row["id"]] = lineno
+            seen[row["id"]] = where.rsplit(":", 1)[1]
             self.rows.append(row)
 
     def open(self) -> LabelStore:
