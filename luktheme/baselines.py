@@ -8,21 +8,22 @@ plain on purpose: a fixed 0.5 cut-off, default settings.
 from __future__ import annotations
 
 import random
-import re
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from .taxonomy import CUES, THEMES
+from .features import _CUE_PATTERNS
+from .taxonomy import THEMES
 
 
 class KeywordRules:
     """A theme wherever one of its cue stems occurs (lower-cased, inside words)."""
 
     def __init__(self):
-        self.patterns = [re.compile("|".join(map(re.escape, CUES[t]))) for t in THEMES]
+        # The model's own cue patterns, one per theme (the last, near-miss pattern is not a theme).
+        self.patterns = _CUE_PATTERNS[: len(THEMES)]
 
     def fit(self, texts, Y, groups=None):
         return self

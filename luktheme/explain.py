@@ -9,7 +9,6 @@ pushed a theme's score up and those that pushed it down.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -168,5 +167,3 @@ def explain(tagger, text: str, *, n: int = 3) -> Explanation:
         against[theme] = sorted((e for e in items if e.weight < 0), key=lambda e: e.weight)[:n]
     return Explanation(text, tagging.themes, tagging.scores, tagging.thresholds, support, against)
 
-
-_WORD = re.compile(r"\w")

@@ -118,14 +118,13 @@ class ThemeTagger:
     def _tag(self, texts: list[str]) -> Iterator[Tagging]:
         texts = check_texts(texts)
         scores = np.zeros((len(texts), len(THEMES)))
-        live = [i for i, t in enumerate(texts) if t.strip()]
-        if live:
-            scores[live] = self.classifier.predict_proba([texts[i] for i in live])
+        live = np.array([bool(t.strip()) for t in texts], dtype=bool)
+        if live.any():
+            scores[live] = self.classifier.predict_proba([t for t, ok in zip(texts, live) if ok])
         cut = self.classifier.thresholds_
         thresholds = self.thresholds
-        for i, text in enumerate(texts):
-            row = scores[i]
-            chosen = tuple(t for t, s, c in zip(THEMES, row, cut) if s >= c) if i in live else ()
+        for text, row, ok in zip(texts, scores, live):
+            chosen = tuple(t for t, s, c in zip(THEMES, row, cut) if s >= c) if ok else ()
             yield Tagging(text, chosen, {t: float(s) for t, s in zip(THEMES, row)}, thresholds)
 
     def explain(self, text: str, *, n: int = 3):
