@@ -41,6 +41,11 @@ PARTICLES = frozenset(
 MIN_PART = 4
 MIN_HEAD = 3
 
+#: Longest word ending whose lemma rules :meth:`Lexicon.lemma_by_analogy` consults.
+ANALOGY_SUFFIX = 5
+#: How many of the most frequent rules per ending it tries.
+ANALOGY_RULES = 3
+
 
 class Lexicon:
     """Word-level analyses from the treebank plus a compound splitter.
@@ -334,6 +339,100 @@ class Lexicon:
         ('stedsutviklingsprosjekt', 'NOUN', ('sted', 'utvikling', 'prosjekt'))
         """
         return self._analyse(word, upos)
+
+    def lemma_by_analogy(self, word: str, upos: str, guess: str) -> str:
+        """Check a lemma guess for an unseen word against the treebank's lemmas.
+
+        The network lemmatizes unseen words by their endings and often strips one
+        letter too many or too few ("puben" -> "pube", "deltakelsen" ->
+        "deltakels").  A guess that is a known lemma of ``upos`` is kept.  Otherwise
+        the ending rules of the treebank's own words ending like ``word`` (most
+        specific ending first, most frequent rule first) propose lemmas, and the
+        first one that is a known lemma, or a compound of known words with a known
+        head, wins.  If none is, the guess stands.
+
+        Parameters
+        ----------
+        word : str
+            Lower-case word form, absent from the lexicon.
+        upos : str
+            The part of speech the tagger gave it.
+        guess : str
+            The network's lemma.
+
+        Examples
+        --------
+        >>> lex = Lexicon({"puber": [["pub", "NOUN", 3]], "pub": [["pub", "NOUN", 2]],
+        ...                "huset": [["hus", "NOUN", 5]], "husene": [["hus", "NOUN", 2]],
+        ...                "bilen": [["bil", "NOUN", 9]]})
+        >>> lex.lemma_by_analogy("puben", "NOUN", "pube")
+        'pub'
+        """
+        if upos not in OPEN_CLASSES:
+            return guess
+        known = self._lemma_sets().get(upos, frozenset())
+        if guess in known:
+            return guess
+        for cut, add in self._endings(word, upos):
+            cand = word[: len(word) - cut] + add
+            if cand in known or self._known_compound(cand, known):
+                return cand
+        # No known lemma fits.  The network's guess is an analogy too, and on the
+        # UD dev split a clear majority rule for the word's ending beats it.
+        rules = self.__dict__["_rules_"]
+        for k in range(min(ANALOGY_SUFFIX, len(word) - 3), 1, -1):
+            table = rules.get((upos, word[-k:]))
+            if table:
+                (cut, add), n = table[0]
+                if n >= 3 and n >= 0.7 * sum(m for _r, m in table) and cut <= k:
+                    return word[: len(word) - cut] + add
+                break
+        return guess
+
+    def _lemma_sets(self) -> dict[str, frozenset[str]]:
+        sets = self.__dict__.get("_lemma_sets_")
+        if sets is None:
+            # Built on first use: only text with unseen words needs it.
+            found: dict[str, set[str]] = {}
+            rules: dict[tuple[str, str], dict[tuple[int, str], int]] = {}
+            for form, analyses in self.forms.items():
+                if not form.isalpha() or not form.islower():
+                    continue
+                for a in analyses:
+                    lemma, tag = a[0].lower(), a[1]
+                    if tag not in OPEN_CLASSES:
+                        continue
+                    found.setdefault(tag, set()).add(lemma)
+                    i = 0
+                    while i < min(len(form), len(lemma)) and form[i] == lemma[i]:
+                        i += 1
+                    rule = (len(form) - i, lemma[i:])
+                    for k in range(1, min(ANALOGY_SUFFIX, len(form) - 1) + 1):
+                        table = rules.setdefault((tag, form[-k:]), {})
+                        table[rule] = table.get(rule, 0) + 1
+            sets = {tag: frozenset(v) for tag, v in found.items()}
+            self.__dict__["_lemma_sets_"] = sets
+            self.__dict__["_rules_"] = {
+                key: sorted(t.items(), key=lambda x: -x[1]) for key, t in rules.items()
+            }
+        return sets
+
+    def _endings(self, word: str, upos: str) -> Iterable[tuple[int, str]]:
+        rules = self.__dict__["_rules_"]
+        seen: set[tuple[int, str]] = set()
+        for k in range(min(ANALOGY_SUFFIX, len(word) - 3), 0, -1):
+            # Only rules that rewrite the matched ending itself, and only the
+            # usual ones: rare rules turn names and loanwords into other words.
+            for rule, n in rules.get((upos, word[-k:]), ())[:ANALOGY_RULES]:
+                if rule[0] <= k and n >= 2 and rule not in seen:
+                    seen.add(rule)
+                    yield rule
+
+    def _known_compound(self, lemma: str, known: frozenset[str]) -> bool:
+        for k in range(MIN_PART, len(lemma) - MIN_PART + 1):
+            if lemma[k:] in known and _split(lemma[:k], self.vocab, MIN_PART) is not None:
+                return True
+        return False
 
     def _parts_uncached(self, lemma: str, upos: str) -> tuple[str, ...]:
         # Verbs are rarely compounds the themes care about, and their short stems

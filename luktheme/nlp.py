@@ -320,10 +320,13 @@ class LexiconAnnotator:
     def _finish(self, text: str, pos: str, lemma: str) -> str:
         if pos in OPEN_CLASSES and text not in self.lexicon.forms:
             # The network lemmatizes unseen words by analogy of endings; the head
-            # of a compound, looked up in the treebank's words, knows better.
-            found = self.lexicon.analyse_unknown(text.lower(), pos)
+            # of a compound, looked up in the treebank's words, knows better, and
+            # so do the treebank's lemmas for the network's near misses.
+            low = text.lower()
+            found = self.lexicon.analyse_unknown(low, pos)
             if found is not None:
                 return found[0]
+            return self.lexicon.lemma_by_analogy(low, pos, lemma)
         return lemma
 
     def _run_isolated(self, isolate: dict[int, list[tuple[Doc, int]]]) -> None:

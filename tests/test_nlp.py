@@ -57,6 +57,28 @@ def test_unseen_compounds(nlp):
     assert by["kompetansehevingstiltakene"].pos_ == "NOUN"
 
 
+def test_unseen_inflected_words_get_the_lemma_the_treebank_knows(nlp):
+    # None of these forms is in the treebank; their lemmas are.  The network alone
+    # strips a letter too many or too few ("deltakels", "pube").
+    lex = nlp.get_pipe("luktheme_lexicon").lexicon
+    words = ["deltakelsen", "begrunnelser", "puben"]
+    assert not any(w in lex.forms for w in words)
+    doc = nlp("Vi så deltakelsen og begrunnelser for den nye puben.")
+    got = {t.text: t.lemma_ for t in doc}
+    assert [got[w] for w in words] == ["deltakelse", "begrunnelse", "pub"]
+
+
+def test_analogy_keeps_a_guess_that_is_a_known_lemma():
+    from luktheme.compounds import Lexicon
+
+    lex = Lexicon({"biler": [["bil", "NOUN", 3]], "bile": [["bile", "NOUN", 2]],
+                   "husene": [["hus", "NOUN", 5]], "båtene": [["båt", "NOUN", 2]]})
+    assert lex.lemma_by_analogy("bilene", "NOUN", "bile") == "bile"
+    assert lex.lemma_by_analogy("bilene", "NOUN", "bilen") == "bil"
+    # Closed classes are left to the network.
+    assert lex.lemma_by_analogy("dette", "PRON", "denne") == "denne"
+
+
 def test_compound_parts_of_simple_words_are_one_tuple(nlp):
     doc = nlp("Planen er god.")
     assert doc[0]._.compound_parts == ("plan",)
