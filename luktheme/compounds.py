@@ -41,10 +41,12 @@ PARTICLES = frozenset(
 MIN_PART = 4
 MIN_HEAD = 3
 
-#: Longest word ending whose lemma rules :meth:`Lexicon.lemma_by_analogy` consults.
+#: Longest word ending whose lemma rules :meth:`Lexicon.analyse_by_analogy` consults.
 ANALOGY_SUFFIX = 5
 #: How many of the most frequent rules per ending it tries.
 ANALOGY_RULES = 3
+#: The order in which it tries the other open classes when the tagger's one fails.
+ANALOGY_CLASSES = ("NOUN", "VERB", "ADJ")
 
 
 class Lexicon:
@@ -340,16 +342,20 @@ class Lexicon:
         """
         return self._analyse(word, upos)
 
-    def lemma_by_analogy(self, word: str, upos: str, guess: str) -> str:
-        """Check a lemma guess for an unseen word against the treebank's lemmas.
+    def analyse_by_analogy(self, word: str, upos: str, guess: str) -> tuple[str, str]:
+        """Check the network's analysis of an unseen word against the treebank's lemmas.
 
         The network lemmatizes unseen words by their endings and often strips one
         letter too many or too few ("puben" -> "pube", "deltakelsen" ->
         "deltakels").  A guess that is a known lemma of ``upos`` is kept.  Otherwise
         the ending rules of the treebank's own words ending like ``word`` (most
         specific ending first, most frequent rule first) propose lemmas, and the
-        first one that is a known lemma, or a compound of known words with a known
-        head, wins.  If none is, the guess stands.
+        first one that is a known lemma of ``upos``, or a compound of known words
+        with a known head, wins.  Next the other open classes are tried the same
+        way (without compounds), since the tagger's part of speech for an unseen
+        word is often wrong ("dokumentera" as a noun).  If no known lemma fits,
+        the ending's majority rule (at least 70% of at least three words) decides,
+        and failing that the guess stands.
 
         Parameters
         ----------
@@ -360,23 +366,31 @@ class Lexicon:
         guess : str
             The network's lemma.
 
+        Returns
+        -------
+        tuple of str
+            ``(lemma, upos)``.
+
         Examples
         --------
         >>> lex = Lexicon({"puber": [["pub", "NOUN", 3]], "pub": [["pub", "NOUN", 2]],
         ...                "huset": [["hus", "NOUN", 5]], "husene": [["hus", "NOUN", 2]],
-        ...                "bilen": [["bil", "NOUN", 9]]})
-        >>> lex.lemma_by_analogy("puben", "NOUN", "pube")
-        'pub'
+        ...                "bilen": [["bil", "NOUN", 9]], "stolen": [["stol", "NOUN", 4]]})
+        >>> lex.analyse_by_analogy("puben", "NOUN", "pube")
+        ('pub', 'NOUN')
         """
         if upos not in OPEN_CLASSES:
-            return guess
-        known = self._lemma_sets().get(upos, frozenset())
+            return guess, upos
+        sets = self._lemma_sets()
+        known = sets.get(upos, frozenset())
         if guess in known:
-            return guess
-        for cut, add in self._endings(word, upos):
-            cand = word[: len(word) - cut] + add
-            if cand in known or self._known_compound(cand, known):
-                return cand
+            return guess, upos
+        for tag in (upos, *(t for t in ANALOGY_CLASSES if t != upos)):
+            lemmas = sets.get(tag, frozenset())
+            for cut, add in self._endings(word, tag):
+                cand = word[: len(word) - cut] + add
+                if cand in lemmas or (tag == upos and self._known_compound(cand, lemmas)):
+                    return cand, tag
         # No known lemma fits.  The network's guess is an analogy too, and on the
         # UD dev split a clear majority rule for the word's ending beats it.
         rules = self.__dict__["_rules_"]
@@ -385,9 +399,9 @@ class Lexicon:
             if table:
                 (cut, add), n = table[0]
                 if n >= 3 and n >= 0.7 * sum(m for _r, m in table) and cut <= k:
-                    return word[: len(word) - cut] + add
+                    return word[: len(word) - cut] + add, upos
                 break
-        return guess
+        return guess, upos
 
     def _lemma_sets(self) -> dict[str, frozenset[str]]:
         sets = self.__dict__.get("_lemma_sets_")

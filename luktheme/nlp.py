@@ -317,7 +317,8 @@ class LexiconAnnotator:
             proc = self.nlp.get_pipe(name)
             proc.set_annotations(docs, proc.predict(docs))
 
-    def _finish(self, text: str, pos: str, lemma: str) -> str:
+    def _finish(self, text: str, pos: str, lemma: str) -> tuple[str, str]:
+        """Final ``(lemma, upos)`` of a word the network analysed."""
         if pos in OPEN_CLASSES and text not in self.lexicon.forms:
             # The network lemmatizes unseen words by analogy of endings; the head
             # of a compound, looked up in the treebank's words, knows better, and
@@ -325,9 +326,9 @@ class LexiconAnnotator:
             low = text.lower()
             found = self.lexicon.analyse_unknown(low, pos)
             if found is not None:
-                return found[0]
-            return self.lexicon.lemma_by_analogy(low, pos, lemma)
-        return lemma
+                return found[0], pos
+            return self.lexicon.analyse_by_analogy(low, pos, lemma)
+        return lemma, pos
 
     def _run_isolated(self, isolate: dict[int, list[tuple[Doc, int]]]) -> None:
         """Tag each unknown word type once, on its own, and cache the answer."""
@@ -338,7 +339,8 @@ class LexiconAnnotator:
         self._predict(docs)
         for key, wdoc in zip(keys, docs):
             src = wdoc[0]
-            answer = (strings.add(self._finish(src.text, src.pos_, src.lemma_.lower())), src.pos)
+            lemma, pos = self._finish(src.text, src.pos_, src.lemma_.lower())
+            answer = (strings.add(lemma), POS_IDS[pos])
             for cache in self._cache.values():
                 cache[key] = answer
             for doc, i in isolate[key]:
@@ -403,8 +405,8 @@ class LexiconAnnotator:
             if text in lex.forms:
                 lemma = lex.lemma_for(text, pos, key[0])
             else:
-                lemma = finish(text, pos, src.lemma_.lower())
-            answer = (strings.add(lemma), src.pos)
+                lemma, pos = finish(text, pos, src.lemma_.lower())
+            answer = (strings.add(lemma), POS_IDS[pos])
             cache[key] = answer
             for doc, i in places:
                 tok = doc[i]

@@ -73,10 +73,14 @@ def test_analogy_keeps_a_guess_that_is_a_known_lemma():
 
     lex = Lexicon({"biler": [["bil", "NOUN", 3]], "bile": [["bile", "NOUN", 2]],
                    "husene": [["hus", "NOUN", 5]], "båtene": [["båt", "NOUN", 2]]})
-    assert lex.lemma_by_analogy("bilene", "NOUN", "bile") == "bile"
-    assert lex.lemma_by_analogy("bilene", "NOUN", "bilen") == "bil"
+    assert lex.analyse_by_analogy("bilene", "NOUN", "bile") == ("bile", "NOUN")
+    assert lex.analyse_by_analogy("bilene", "NOUN", "bilen") == ("bil", "NOUN")
+    # A tagger's wrong class for an unseen word is corrected when only another class knows the lemma.
+    verbs = Lexicon({"registrera": [["registrere", "VERB", 2]], "kontrollera": [["kontrollere", "VERB", 2]],
+                     "publiserer": [["publisere", "VERB", 4]]})
+    assert verbs.analyse_by_analogy("publisera", "NOUN", "publiser") == ("publisere", "VERB")
     # Closed classes are left to the network.
-    assert lex.lemma_by_analogy("dette", "PRON", "denne") == "denne"
+    assert lex.analyse_by_analogy("dette", "PRON", "denne") == ("denne", "PRON")
 
 
 def test_compound_parts_of_simple_words_are_one_tuple(nlp):
