@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pipeline", default=None, help="pipeline folder (default: the bundled one)")
     ap.add_argument("--repeat", type=int, default=2, help="best of this many runs per pipeline")
     ap.add_argument("--skip-network", action="store_true", help="skip the plain network-on-every-token run")
+    ap.add_argument("--context", type=int, nargs="*", default=[],
+                    help="also time the fast path with these network windows (tokens each side), e.g. 2")
     args = ap.parse_args(argv)
 
     import spacy
@@ -134,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     tc = textcat_ensemble(texts)
     ours = load_nlp(args.pipeline)
     runs = [("spacy.blank('nb') tokenizer", blank), ("textcat_multilabel ensemble", tc), ("luktheme load_nlp()", ours)]
+    for c in args.context:
+        wide = load_nlp(args.pipeline)
+        wide.get_pipe("luktheme_lexicon").context = c
+        runs.append((f"luktheme load_nlp(), context={c}", wide))
     if not args.skip_network:
         full = load_nlp(args.pipeline, fast=False)
         runs.append(("same weights, network on every token", full))
