@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -381,19 +381,17 @@ class Lexicon:
         """
         if upos not in OPEN_CLASSES:
             return guess, upos
-        sets = self._lemma_sets()
-        known = sets.get(upos, frozenset())
-        if guess in known:
+        lemmas, rules = self._analogy
+        if guess in lemmas.get(upos, ()):
             return guess, upos
         for tag in (upos, *(t for t in ANALOGY_CLASSES if t != upos)):
-            lemmas = sets.get(tag, frozenset())
+            known = lemmas.get(tag, frozenset())
             for cut, add in self._endings(word, tag):
                 cand = word[: len(word) - cut] + add
-                if cand in lemmas or (tag == upos and self._known_compound(cand, lemmas)):
+                if cand in known or (tag == upos and self._known_compound(cand, known)):
                     return cand, tag
         # No known lemma fits.  The network's guess is an analogy too, and on the
         # UD dev split a clear majority rule for the word's ending beats it.
-        rules = self.__dict__["_rules_"]
         for k in range(min(ANALOGY_SUFFIX, len(word) - 3), 1, -1):
             table = rules.get((upos, word[-k:]))
             if table:
@@ -403,36 +401,34 @@ class Lexicon:
                 break
         return guess, upos
 
-    def _lemma_sets(self) -> dict[str, frozenset[str]]:
-        sets = self.__dict__.get("_lemma_sets_")
-        if sets is None:
-            # Built on first use: only text with unseen words needs it.
-            found: dict[str, set[str]] = {}
-            rules: dict[tuple[str, str], dict[tuple[int, str], int]] = {}
-            for form, analyses in self.forms.items():
-                if not form.isalpha() or not form.islower():
+    @cached_property
+    def _analogy(self) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], list[tuple[tuple[int, str], int]]]]:
+        """Known lemmas per open class, and per (class, ending) its rules ``(cut, add)`` by word count.
+
+        Built on first use: only text with unseen words needs it.
+        """
+        found: dict[str, set[str]] = {}
+        counts: dict[tuple[str, str], dict[tuple[int, str], int]] = {}
+        for form, analyses in self.forms.items():
+            if not form.isalpha() or not form.islower():
+                continue
+            for a in analyses:
+                lemma, tag = a[0].lower(), a[1]
+                if tag not in OPEN_CLASSES:
                     continue
-                for a in analyses:
-                    lemma, tag = a[0].lower(), a[1]
-                    if tag not in OPEN_CLASSES:
-                        continue
-                    found.setdefault(tag, set()).add(lemma)
-                    i = 0
-                    while i < min(len(form), len(lemma)) and form[i] == lemma[i]:
-                        i += 1
-                    rule = (len(form) - i, lemma[i:])
-                    for k in range(1, min(ANALOGY_SUFFIX, len(form) - 1) + 1):
-                        table = rules.setdefault((tag, form[-k:]), {})
-                        table[rule] = table.get(rule, 0) + 1
-            sets = {tag: frozenset(v) for tag, v in found.items()}
-            self.__dict__["_lemma_sets_"] = sets
-            self.__dict__["_rules_"] = {
-                key: sorted(t.items(), key=lambda x: -x[1]) for key, t in rules.items()
-            }
-        return sets
+                found.setdefault(tag, set()).add(lemma)
+                same = 0
+                while same < min(len(form), len(lemma)) and form[same] == lemma[same]:
+                    same += 1
+                rule = (len(form) - same, lemma[same:])
+                for k in range(1, min(ANALOGY_SUFFIX, len(form) - 1) + 1):
+                    table = counts.setdefault((tag, form[-k:]), {})
+                    table[rule] = table.get(rule, 0) + 1
+        rules = {key: sorted(t.items(), key=lambda x: -x[1]) for key, t in counts.items()}
+        return {tag: frozenset(v) for tag, v in found.items()}, rules
 
     def _endings(self, word: str, upos: str) -> Iterable[tuple[int, str]]:
-        rules = self.__dict__["_rules_"]
+        rules = self._analogy[1]
         seen: set[tuple[int, str]] = set()
         for k in range(min(ANALOGY_SUFFIX, len(word) - 3), 0, -1):
             # Only rules that rewrite the matched ending itself, and only the
