@@ -52,7 +52,33 @@ def token_forms(tok, with_lemmas: bool) -> list[str]:
 
 
 def _token_strings(doc, with_lemmas: bool) -> list[str]:
-    return [form for tok in doc for form in token_forms(tok, with_lemmas)]
+    """What :func:`token_forms` gives for every token of ``doc``, joined.
+
+    Plan documents repeat their words endlessly, so the forms are computed once
+    per (word, lemma, part of speech) and read from the Doc's arrays, without a
+    Python ``Token`` per word.
+    """
+    if not len(doc):
+        return []
+    from spacy.attrs import LEMMA, ORTH, POS
+
+    cache = _FORMS_CACHE.setdefault((id(doc.vocab), with_lemmas), {})
+    # The forms depend on the word (punctuation, case, number), its lemma and part of
+    # speech (compound parts) only.
+    keys = doc.to_array([ORTH, LEMMA, POS]).tolist()
+    out: list[str] = []
+    for i, key in enumerate(map(tuple, keys)):
+        forms = cache.get(key)
+        if forms is None:
+            forms = cache[key] = tuple(token_forms(doc[i], with_lemmas))
+        out.extend(forms)
+    if len(cache) > _FORMS_CACHE_SIZE:
+        cache.clear()
+    return out
+
+
+_FORMS_CACHE: dict[tuple[int, bool], dict[tuple[int, ...], tuple[str, ...]]] = {}
+_FORMS_CACHE_SIZE = 500_000
 
 
 def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 256) -> list[str]:
