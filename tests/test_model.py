@@ -37,7 +37,7 @@ def test_label_order_comes_from_taxonomy_not_data():
 def test_get_params_and_clone(toy):
     clf = ThemeClassifier(C=2.0, cue_weight=0.5)
     params = clf.get_params()
-    assert params["C"] == 2.0 and params["cue_weight"] == 0.5 and params["analysis"] == "blank"
+    assert params["C"] == 2.0 and params["cue_weight"] == 0.5 and params["analysis"] == "lemma"
     texts, labels = toy
     fitted = clf.fit(texts, labels)
     copy = clone(fitted)
@@ -111,3 +111,16 @@ def test_cached_character_block_equals_scikit_learn(toy):
         fast = vec._char_transform(new).toarray()
         np.testing.assert_allclose(fast, vec.char_.transform(new).toarray(), atol=1e-6)
     assert not fast[1].any() and fast[0].any()
+
+
+@pytest.mark.parametrize("analysis", ["blank", "lemma"])
+def test_cached_token_strings_equal_token_by_token_forms(analysis):
+    from luktheme.features import _nlp, analyse, token_forms
+
+    texts = ["Kurs i planstrategi, 2 dagar.", "Kurs i planstrategi for stedsutviklingsprosjekta!",
+             "  ", "Ny plan.\n\nUtvikle Kurs 3,5 mill. i Lærdal"]
+    expected = [" ".join(f for tok in _nlp(analysis)(t) for f in token_forms(tok, analysis == "lemma")) for t in texts]
+    for _ in range(2):  # cold, then from the cache
+        assert analyse(texts, analysis) == expected
+    assert "prosjekt" in analyse(texts[1:2], "lemma")[0].split()
+    assert analyse(["2 dagar"], "blank") == ["0 dagar"]
