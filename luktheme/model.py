@@ -104,9 +104,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    analysis : {"blank", "lemma"}, default="blank"
-        How texts are analysed before the features: spaCy's tokenizer only, or
-        the trained Norwegian pipeline's lemmas and compound parts.
+    analysis : {"lemma", "blank"}, default="lemma"
+        How texts are analysed before the features: the trained Norwegian
+        pipeline's lemmas and compound parts, or spaCy's tokenizer only (faster
+        to load and run, about 0.01 lower micro-F1; see the README).
     C : float, default=16.0
         Inverse regularisation strength of each theme's logistic regression.
     word_ngram_range, char_ngram_range : tuple of int
@@ -143,7 +144,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     (1, 5)
     """
 
-    def __init__(self, analysis="blank", C=16.0, word_ngram_range=(1, 2), char_ngram_range=(2, 5),
+    def __init__(self, analysis="lemma", C=16.0, word_ngram_range=(1, 2), char_ngram_range=(2, 5),
                  cue_weight=1.0, class_weight="balanced", threshold_folds=5, random_state=0):
         self.analysis = analysis
         self.C = C
