@@ -142,6 +142,7 @@ class Lexicon:
         self.vocab = frozenset(v for v in vocab if len(v) >= MIN_PART - 1 and v.isalpha())
         self._analyse = lru_cache(maxsize=200_000)(self._analyse_uncached)
         self._parts = lru_cache(maxsize=200_000)(self._parts_uncached)
+        self._by_analogy = lru_cache(maxsize=200_000)(self._by_analogy_uncached)
 
     def _add_standard(self, form: str, analyses: list[list], n_nob: int, n_nno: int) -> None:
         nno = [(a[0], a[1], a[3]) for a in analyses if a[1] != "X" and len(a) > 3]
@@ -381,6 +382,10 @@ class Lexicon:
         """
         if upos not in OPEN_CLASSES:
             return guess, upos
+        # An unseen word recurs in many network windows; its answer does not change.
+        return self._by_analogy(word, upos, guess)
+
+    def _by_analogy_uncached(self, word: str, upos: str, guess: str) -> tuple[str, str]:
         lemmas, rules = self._analogy
         if guess in lemmas.get(upos, ()):
             return guess, upos
