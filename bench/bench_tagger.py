@@ -30,6 +30,20 @@ def rate(fn, texts) -> tuple[float, float]:
     return len(texts) / seconds, words / seconds
 
 
+def forget_caches(*taggers) -> None:
+    """Empty the per-word caches that a long run fills, so that a timing starts cold."""
+    from luktheme import features
+    from luktheme.features import _nlp
+
+    features._FORMS_CACHE.clear()
+    for tagger in taggers:
+        tagger.classifier.vectorizer_.__dict__.pop("_word_grams", None)
+    ann = _nlp("lemma").get_pipe("luktheme_lexicon")
+    ann.reset_cache()
+    for cached in (ann.lexicon._analyse, ann.lexicon._parts, ann.lexicon._by_analogy):
+        cached.cache_clear()
+
+
 def child(code: str) -> dict:
     """Run ``code`` in a fresh interpreter: wall time and peak memory (MB) of that process."""
     # Peak memory from /proc (VmHWM): ru_maxrss survives exec on Linux, so a child would report its parent's.
@@ -60,6 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--write", help="write the figures as Markdown to this file")
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds; the best of them counts")
     args = parser.parse_args()
 
     import spacy
@@ -82,10 +97,22 @@ def main() -> None:
 
     for t in (tagger, fast_tagger):
         t("Kurs i planstrategi for kommunane.")  # load the analysis pipeline before the clock runs
-    tagger_rate = rate(lambda ts: list(tagger.pipe(ts, batch_size=256)), texts)
-    fast_rate = rate(lambda ts: list(fast_tagger.pipe(ts, batch_size=256)), texts)
-    tok_rate = rate(lambda ts: list(blank.pipe(ts, batch_size=256)), texts)
-    cat_rate = rate(lambda ts: list(textcat_nlp.pipe(ts, batch_size=256)), texts)
+    runs = {
+        "tagger": lambda ts: list(tagger.pipe(ts, batch_size=256)),
+        "fast": lambda ts: list(fast_tagger.pipe(ts, batch_size=256)),
+        "tok": lambda ts: list(blank.pipe(ts, batch_size=256)),
+        "cat": lambda ts: list(textcat_nlp.pipe(ts, batch_size=256)),
+    }
+    # The machine's speed drifts between seconds: the pipelines take turns, each
+    # run starts from cold caches, and the best of the rounds counts.
+    best: dict[str, tuple[float, float]] = {}
+    for _ in range(args.rounds):
+        for name, fn in runs.items():
+            forget_caches(tagger, fast_tagger)
+            got = rate(fn, texts)
+            if name not in best or got[0] > best[name][0]:
+                best[name] = got
+    tagger_rate, fast_rate, tok_rate, cat_rate = best["tagger"], best["fast"], best["tok"], best["cat"]
 
     cold = child("import luktheme\nluktheme.load()('Kurs i planstrategi for kommunane.')")
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,7 +127,8 @@ def main() -> None:
 
     lines = [
         "# Benchmarks", "", f"Machine: {machine()}.", f"Texts: {len(texts):,} unique synthetic measure-like texts "
-        f"({sum(len(t.split()) for t in texts) / len(texts):.1f} words each). One run, one process.", "",
+        f"({sum(len(t.split()) for t in texts) / len(texts):.1f} words each). One process; the pipelines take "
+        f"turns, each run from cold caches, best of {args.rounds} rounds.", "",
         "## Tagging throughput", "", "| pipeline | texts/s | words/s | ratio to textcat_multilabel |", "|---|---|---|---|",
         f"| luktheme `tagger.pipe` (bundled model: lemmas and compound parts) | {tagger_rate[0]:,.0f} | "
         f"{tagger_rate[1]:,.0f} | {tagger_rate[0] / cat_rate[0]:.2f} |",
