@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     examples = read_examples(*args.data)
     models = {"blank": lambda: ThemeClassifier(analysis="blank"), "lemma": lambda: ThemeClassifier(analysis="lemma")}
     report = cross_validate(examples, models, n_repeats=args.repeats, holdout_seed=False)
-    cv = json.loads(report.to_json())["cv"]
+    cv = report.to_dict()["cv"]
     subsets = [s for s in ("all", "nb", "nn", "seed", "written") if s in cv["blank"]]
     print(f"{len(examples)} rows, {args.repeats}x5 grouped folds; micro-F1 per subset, F1 per theme (all rows)")
     print(f"{'analysis':10s}" + "".join(f"{s:>9s}" for s in subsets) + "".join(f"{t[:8]:>10s}" for t in THEMES))
