@@ -43,6 +43,7 @@ from spacy.util import minibatch
 
 from ._paths import models_dir
 from .compounds import OPEN_CLASSES, Lexicon
+from .disambiguation import ContextTagger, word_class
 from .errors import ModelError
 
 #: Name of the bundled pipeline folder inside :func:`luktheme._paths.models_dir`.
@@ -113,6 +114,10 @@ class LexiconAnnotator:
     use_contexts : bool
         Answer ambiguous words from the treebank's context table (neighbouring
         words and their usual tags) where it is unanimous.
+    use_context_tagger : bool
+        Tag the frequent ambiguous words ("har", "som", "om", "til" ...) with the
+        :class:`~luktheme.disambiguation.ContextTagger`, which reads the whole
+        clause, instead of the network's narrow window.
     """
 
     def __init__(
@@ -129,8 +134,11 @@ class LexiconAnnotator:
         ctx_min_count: int = 3,
         ctx_min_share: float = 0.99,
         detect_standard: bool = True,
+        use_context_tagger: bool = True,
     ) -> None:
         self.nlp = nlp
+        self.use_context_tagger = use_context_tagger
+        self.context_tagger: ContextTagger | None = None
         self.ctx_min_count = ctx_min_count
         self.ctx_min_share = ctx_min_share
         self.use_contexts = use_contexts
@@ -148,8 +156,9 @@ class LexiconAnnotator:
 
     # -- persistence -------------------------------------------------------------
 
-    def set_lexicon(self, lexicon: Lexicon) -> None:
+    def set_lexicon(self, lexicon: Lexicon, context_tagger: ContextTagger | None = None) -> None:
         self.lexicon = lexicon
+        self.context_tagger = context_tagger
         self.reset_cache()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -158,20 +167,24 @@ class LexiconAnnotator:
         if self.lexicon is None:
             raise ModelError(f"component {self.name!r} has no lexicon to save to {path}; call set_lexicon() first")
         self.lexicon.to_disk(path / "lexicon.json.gz")
+        if self.context_tagger is not None:
+            self.context_tagger.to_disk(path / "context_tagger")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconAnnotator":
         lex_path = Path(path) / "lexicon.json.gz"
         if not lex_path.is_file():
             raise ModelError(f"the pipeline component folder {path} has no lexicon.json.gz; {REBUILD_HINT}")
-        self.set_lexicon(
-            Lexicon.from_disk(
-                lex_path,
-                min_count=self.min_count,
-                min_share=self.min_share,
-                ctx_min_count=self.ctx_min_count,
-                ctx_min_share=self.ctx_min_share,
-            )
+        lexicon = Lexicon.from_disk(
+            lex_path,
+            min_count=self.min_count,
+            min_share=self.min_share,
+            ctx_min_count=self.ctx_min_count,
+            ctx_min_share=self.ctx_min_share,
         )
+        ct_path = Path(path) / "context_tagger"
+        # Optional: a pipeline without it tags every ambiguous word with the network.
+        tagger = ContextTagger.from_disk(ct_path, lexicon) if ct_path.is_dir() else None
+        self.set_lexicon(lexicon, tagger)
         return self
 
     def reset_cache(self) -> None:
@@ -181,6 +194,9 @@ class LexiconAnnotator:
         self._ctx_cache: dict[tuple, tuple[int, int] | bool] = {}
         self._weights: dict[int, float] = {}
         self._lowers: dict[int, int] = {}
+        self._words: dict[int, tuple[str, str]] = {}
+        self._targets: dict[int, str | None] = {}
+        self._ctag_cache: dict[tuple, tuple[int, int] | bool] = {}
 
     # -- annotation --------------------------------------------------------------
 
@@ -228,7 +244,7 @@ class LexiconAnnotator:
         if self.lexicon is None:
             raise ModelError(f"component {self.name!r} has no lexicon; load the pipeline from disk or {REBUILD_HINT}")
         caches = self._cache
-        if sum(len(c) for c in caches.values()) + len(self._ctx_cache) > self.cache_size:
+        if sum(len(c) for c in caches.values()) + len(self._ctx_cache) + len(self._words) + len(self._ctag_cache) > self.cache_size:
             self.reset_cache()
             caches = self._cache
         # The per-token work is plain dict look-ups on integer word ids; reading and
@@ -241,6 +257,9 @@ class LexiconAnnotator:
         lowers = self._lowers
         use_contexts = self.use_contexts
         in_context = lex.in_context
+        ctag = self.context_tagger if self.use_context_tagger else None
+        targets = self._targets
+        ctag_cache = self._ctag_cache
         pending: list[tuple[Doc, list[int], str | None]] = []
         isolate: dict[int, list[tuple[Doc, int]]] = {}
         for doc in docs:
@@ -266,6 +285,7 @@ class LexiconAnnotator:
             lemmas = [0] * n
             tags = [0] * n
             todo = []
+            sent = None
             for i, o in enumerate(orths):
                 hit = cache.get(o)
                 if hit is None:
@@ -303,6 +323,31 @@ class LexiconAnnotator:
                     if found:
                         lemmas[i], tags[i] = found
                         continue
+                if ctag is not None:
+                    if starts[i]:
+                        form = ctag.target(strings[o], True)
+                    else:
+                        form = targets.get(o, 0)
+                        if form == 0:
+                            form = targets[o] = ctag.target(strings[o])
+                    if form is not None:
+                        if sent is None:
+                            sent = self._sentence_view(orths, starts)
+                        lows, classes, los, his = sent
+                        lo, hi = los[i], his[i]
+                        # The model reads at most 5 words back and 6 ahead, so that window
+                        # (and where the sentence ends within it) determines the answer.
+                        a, b = max(lo, i - 5), min(hi, i + 7)
+                        key = (form, std, i - a, b - i, *orths[a:b])
+                        found = ctag_cache.get(key)
+                        if found is None:
+                            pos = ctag.predict_at(lows, classes, i, lo, hi, form)
+                            found = ctag_cache[key] = (
+                                (strings.add(lex.lemma_for(form, pos, std)), POS_IDS[pos]) if pos else False
+                            )
+                        if found:
+                            lemmas[i], tags[i] = found
+                            continue
                 todo.append(i)
             doc.from_array([LEMMA, POS], numpy.array([lemmas, tags], dtype="uint64").T)
             if todo:
@@ -311,6 +356,30 @@ class LexiconAnnotator:
             self._run_isolated(isolate)
         if pending:
             self._run_network(pending)
+
+    def _sentence_view(self, orths: list[int], starts: list[bool]):
+        """Lower-case words, word classes and sentence bounds of a Doc, for the context tagger."""
+        words = self._words
+        strings = self.nlp.vocab.strings
+        lows, classes = [], []
+        for o in orths:
+            info = words.get(o)
+            if info is None:
+                text = strings[o]
+                info = words[o] = (text.lower(), word_class(text, self.lexicon))
+            lows.append(info[0])
+            classes.append(info[1])
+        n = len(orths)
+        los = [0] * n
+        his = [n] * n
+        lo = 0
+        for i in range(1, n + 1):
+            if i == n or starts[i]:
+                for j in range(lo, i):
+                    los[j] = lo
+                    his[j] = i
+                lo = i
+        return lows, classes, los, his
 
     def _predict(self, docs: list[Doc]) -> None:
         for name in self.network:
@@ -540,6 +609,7 @@ class RuleSentencizer:
         "ctx_min_count": 3,
         "ctx_min_share": 0.99,
         "detect_standard": True,
+        "use_context_tagger": True,
     },
     assigns=["token.lemma", "token.pos"],
 )
@@ -556,10 +626,11 @@ def make_lexicon_annotator(
     ctx_min_count: int,
     ctx_min_share: float,
     detect_standard: bool,
+    use_context_tagger: bool,
 ) -> LexiconAnnotator:
     return LexiconAnnotator(
         nlp, name, network, context, min_count, min_share, cache_size, isolate_unknown, use_contexts,
-        ctx_min_count, ctx_min_share, detect_standard,
+        ctx_min_count, ctx_min_share, detect_standard, use_context_tagger,
     )
 
 
