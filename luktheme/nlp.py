@@ -63,6 +63,7 @@ REBUILD_HINT = "rebuild it with `python scripts/train_nlp.py` (needs ../shared/c
 
 _CONTEXT = "context"  # marker: only the network in context can answer
 _ISOLATE = "isolate"  # marker: unknown word, the network answers it once on its own
+_UNSURE = "unsure"  # marker: the narrow window left the network unsure; ask the wide one
 _NUMBER = re.compile(r"^[+-]?\d+([.,:]\d+)*%?$")
 _ANNOTATORS: dict[int, "LexiconAnnotator"] = {}
 
@@ -114,6 +115,11 @@ class LexiconAnnotator:
     use_contexts : bool
         Answer ambiguous words from the treebank's context table (neighbouring
         words and their usual tags) where it is unanimous.
+    wide_context, min_margin : int, float
+        Where the network, shown ``context`` tokens either side, puts its two
+        best tags within ``min_margin`` (in logits) of each other, it is asked
+        again with ``wide_context`` tokens either side.  ``min_margin = 0``
+        turns this off.
     use_context_tagger : bool
         Tag the frequent ambiguous words ("har", "som", "om", "til" ...) with the
         :class:`~luktheme.disambiguation.ContextTagger`, which reads the whole
@@ -135,8 +141,12 @@ class LexiconAnnotator:
         ctx_min_share: float = 0.99,
         detect_standard: bool = True,
         use_context_tagger: bool = True,
+        wide_context: int = 4,
+        min_margin: float = 0.0,
     ) -> None:
         self.nlp = nlp
+        self.wide_context = wide_context
+        self.min_margin = min_margin
         self.use_context_tagger = use_context_tagger
         self.context_tagger: ContextTagger | None = None
         self.ctx_min_count = ctx_min_count
@@ -416,44 +426,82 @@ class LexiconAnnotator:
                 doc[i].lemma = answer[0]
                 doc[i].pos = answer[1]
 
+    @staticmethod
+    def _window_key(orths: list[int], i: int, c: int, std: str | None) -> tuple:
+        start, end = i - c, i + c + 1
+        if start >= 0 and end <= len(orths):
+            return (std, *orths[start:end])
+        n = len(orths)
+        return (std, *(orths[j] if 0 <= j < n else 0 for j in range(start, end)))
+
     def _run_network(self, pending: list[tuple[Doc, list[int], str | None]]) -> None:
         """Tag the remaining words with the network, each on its window of ``context`` tokens.
 
         The window's words fully determine the network's answer for its centre
         word, so answers are cached per window (plan documents repeat their
         phrases as much as their words) and the network runs once per new window.
-        A known word only needs its part of speech: its lemma follows from the
-        lexicon, so the lemmatizer runs only for unknown words.
+        Where the narrow window leaves the network unsure (its two best tags
+        closer than ``min_margin``), the word is tagged again on a window of
+        ``wide_context`` tokens, and the narrow window remembers to ask the wide
+        one.  A known word only needs its part of speech: its lemma follows from
+        the lexicon, so the lemmatizer runs only for unknown words.
         """
-        vocab = self.nlp.vocab
-        strings = vocab.strings
-        lex = self.lexicon
         c = self.context
+        wide = self.wide_context if self.min_margin > 0 else 0
         cache = self._window_cache
         if len(cache) > self.cache_size:
             cache.clear()
-        todo: dict[tuple, list[tuple[Doc, int]]] = {}
+        key_of = self._window_key
+        todo: dict[tuple, list[tuple[Doc, int, list[int]]]] = {}
+        wide_todo: dict[tuple, list[tuple[Doc, int, list[int]]]] = {}
         for doc, idx, std in pending:
-            n = len(doc)
             orths = doc.to_array(ORTH).tolist()
             for i in idx:
-                start, end = i - c, i + c + 1
-                if start >= 0 and end <= n:
-                    key = (std, *orths[start:end])
-                else:
-                    key = (std, *(orths[j] if 0 <= j < n else 0 for j in range(start, end)))
+                key = key_of(orths, i, c, std)
                 hit = cache.get(key)
-                if hit is not None:
+                if hit is None or (hit is _UNSURE and wide <= c):
+                    todo.setdefault(key, []).append((doc, i, orths))
+                elif hit is _UNSURE:
+                    wkey = key_of(orths, i, wide, std)
+                    hit = cache.get(wkey)
+                    if hit is None:
+                        wide_todo.setdefault(wkey, []).append((doc, i, orths))
+                    else:
+                        tok = doc[i]
+                        tok.lemma = hit[0]
+                        tok.pos = hit[1]
+                else:
                     tok = doc[i]
                     tok.lemma = hit[0]
                     tok.pos = hit[1]
-                else:
-                    todo.setdefault(key, []).append((doc, i))
-        if not todo:
-            return
+        if todo:
+            for (key, places), answer, margin in zip(todo.items(), *self._tag_windows(todo, c)):
+                if wide > c and margin < self.min_margin:
+                    cache[key] = _UNSURE
+                    for doc, i, orths in places:
+                        wide_todo.setdefault(key_of(orths, i, wide, key[0]), []).append((doc, i, orths))
+                    continue
+                cache[key] = answer
+                for doc, i, _o in places:
+                    tok = doc[i]
+                    tok.lemma = answer[0]
+                    tok.pos = answer[1]
+        if wide_todo:
+            for (key, places), answer, _m in zip(wide_todo.items(), *self._tag_windows(wide_todo, wide)):
+                cache[key] = answer
+                for doc, i, _o in places:
+                    tok = doc[i]
+                    tok.lemma = answer[0]
+                    tok.pos = answer[1]
+
+    def _tag_windows(self, todo: dict[tuple, list], c: int) -> tuple[list[tuple[int, int]], list[float]]:
+        """Run the network on one window of ``c`` tokens per key; return answers and tag margins."""
+        vocab = self.nlp.vocab
+        strings = vocab.strings
+        lex = self.lexicon
         windows, centres, unknown = [], [], []
-        for key, places in todo.items():
-            doc, i = places[0]
+        for places in todo.values():
+            doc, i, _o = places[0]
             start = max(0, i - c)
             span = doc[start : min(len(doc), i + c + 1)]
             wdoc = Doc(vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
@@ -461,13 +509,25 @@ class LexiconAnnotator:
             centres.append(i - start)
             if doc[i].text not in lex.forms:
                 unknown.append(wdoc)
+        margins: list[float] = [float("inf")] * len(windows)
         for name in self.network:
             proc = self.nlp.get_pipe(name)
             batch = unknown if name == "trainable_lemmatizer" else windows
-            if batch:
+            if not batch:
+                continue
+            if name == "morphologizer":
+                # The scores are wanted as well as the tags: how sure the network is.
+                scores = proc.model.predict(batch)
+                for k, (doc_scores, j) in enumerate(zip(scores, centres)):
+                    row = numpy.asarray(doc_scores[j])
+                    top2 = numpy.partition(row, -2)[-2:] if row.shape[0] > 1 else (row[0], row[0])
+                    margins[k] = float(top2[1] - top2[0]) if row.shape[0] > 1 else float("inf")
+                proc.set_annotations(batch, proc._scores2guesses(scores))
+            else:
                 proc.set_annotations(batch, proc.predict(batch))
         finish = self._finish
-        for (key, places), wdoc, j in zip(todo.items(), windows, centres):
+        answers = []
+        for key, wdoc, j in zip(todo, windows, centres):
             src = wdoc[j]
             pos = src.pos_
             text = src.text
@@ -475,12 +535,8 @@ class LexiconAnnotator:
                 lemma = lex.lemma_for(text, pos, key[0])
             else:
                 lemma, pos = finish(text, pos, src.lemma_.lower())
-            answer = (strings.add(lemma), POS_IDS[pos])
-            cache[key] = answer
-            for doc, i in places:
-                tok = doc[i]
-                tok.lemma = answer[0]
-                tok.pos = answer[1]
+            answers.append((strings.add(lemma), POS_IDS[pos]))
+        return answers, margins
 
 
 class RuleSentencizer:
@@ -610,6 +666,8 @@ class RuleSentencizer:
         "ctx_min_share": 0.99,
         "detect_standard": True,
         "use_context_tagger": True,
+        "wide_context": 4,
+        "min_margin": 0.0,
     },
     assigns=["token.lemma", "token.pos"],
 )
@@ -627,10 +685,12 @@ def make_lexicon_annotator(
     ctx_min_share: float,
     detect_standard: bool,
     use_context_tagger: bool,
+    wide_context: int,
+    min_margin: float,
 ) -> LexiconAnnotator:
     return LexiconAnnotator(
         nlp, name, network, context, min_count, min_share, cache_size, isolate_unknown, use_contexts,
-        ctx_min_count, ctx_min_share, detect_standard, use_context_tagger,
+        ctx_min_count, ctx_min_share, detect_standard, use_context_tagger, wide_context, min_margin,
     )
 
 

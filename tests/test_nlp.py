@@ -153,3 +153,33 @@ def test_lexicon_round_trip(tmp_path):
     back = Lexicon.from_disk(tmp_path / "lex.json.gz")
     assert back.known == lex.known
     assert back.in_context("x", "til", "å") == ("til", "SCONJ")
+
+
+def test_unsure_words_are_asked_again_on_a_wide_window(monkeypatch):
+    nlp = load_nlp()
+    comp = nlp.get_pipe("luktheme_lexicon")
+    calls = []
+    real = comp._tag_windows
+
+    def spy(todo, c):
+        calls.append((c, len(todo)))
+        return real(todo, c)
+
+    monkeypatch.setattr(comp, "_tag_windows", spy)
+    text = "Snorkelfuglene blimret over de grøvlige fjellene."
+    comp.min_margin = 0.0
+    comp.reset_cache()
+    narrow = [(t.pos_, t.lemma_) for t in nlp(text)]
+    assert calls and {c for c, _n in calls} == {comp.context}
+    calls.clear()
+    # Every network answer counts as unsure: each word goes on to the wide window.
+    comp.min_margin = 1e9
+    comp.reset_cache()
+    wide = [(t.pos_, t.lemma_) for t in nlp(text)]
+    assert [c for c, _n in calls] == [comp.context, comp.wide_context]
+    assert calls[0][1] == calls[1][1]
+    assert len(wide) == len(narrow)
+    calls.clear()
+    # The narrow window remembers that it is unsure and goes straight to the wide answer.
+    assert [(t.pos_, t.lemma_) for t in nlp(text)] == wide
+    assert calls == []
