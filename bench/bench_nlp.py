@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-network", action="store_true", help="skip the plain network-on-every-token run")
     ap.add_argument("--context", type=int, nargs="*", default=[],
                     help="also time the fast path with these network windows (tokens each side), e.g. 2")
+    ap.add_argument("--margin", type=float, nargs="*", default=[],
+                    help="also time the fast path with a second, wide look at unsure words (min_margin), e.g. 2")
     args = ap.parse_args(argv)
 
     import spacy
@@ -140,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         wide = load_nlp(args.pipeline)
         wide.get_pipe("luktheme_lexicon").context = c
         runs.append((f"luktheme load_nlp(), context={c}", wide))
+    for m in args.margin:
+        second = load_nlp(args.pipeline)
+        second.get_pipe("luktheme_lexicon").min_margin = m
+        runs.append((f"luktheme load_nlp(), min_margin={m:g}", second))
     if not args.skip_network:
         full = load_nlp(args.pipeline, fast=False)
         runs.append(("same weights, network on every token", full))
