@@ -183,3 +183,10 @@ def test_unsure_words_are_asked_again_on_a_wide_window(monkeypatch):
     # The narrow window remembers that it is unsure and goes straight to the wide answer.
     assert [(t.pos_, t.lemma_) for t in nlp(text)] == wide
     assert calls == []
+
+
+def test_short_texts_of_unknown_standard_get_bokmal_lemmas(nlp):
+    # "ser" is "sjå" in Nynorsk and "se" in Bokmål; nothing here tells the standard.
+    assert lemmas(nlp, "Kommunen ser behovet.")[1] == "se"
+    # A Nynorsk word elsewhere in the text decides for Nynorsk.
+    assert lemmas(nlp, "Vi ser på om det trengst tiltak.")[1] == "sjå"
