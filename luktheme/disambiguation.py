@@ -10,8 +10,13 @@ DET.  The decisive word is often several tokens away ("har kommunen i mange år
 usual parts of speech (from the treebank lexicon), the ending of the next
 verb-like word and the previous verb.  It is trained on the treebank's
 ambiguous words and chooses only among the tags the lexicon has seen for the
-word.  Its weights are plain JSON; the pipeline's lexicon component stores
-them next to the lexicon.
+word.
+
+:class:`UnseenWordTagger` does the same for words the treebank has never seen,
+from their endings, the class of their compound head and their neighbours;
+it is trained on the treebank's rare words.
+
+Both are stored as JSON and numpy arrays next to the pipeline's lexicon.
 """
 
 from __future__ import annotations
@@ -116,6 +121,77 @@ def context_features(lows: Sequence[str], classes: Sequence[str], i: int, lo: in
     return f + [f"{form}^{x}" for x in f]
 
 
+def _fit_linear(features: list[list[str]], tags: list[str], alpha: float, min_weight: float):
+    """Fit a multinomial logistic model by SGD on binary features.
+
+    Returns ``(classes, intercept, feature index, weights)``; features seen only
+    once are left out (mostly noise, and they would only bloat the weights),
+    and so are features whose weights are all below ``min_weight``.
+    """
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import SGDClassifier
+
+    seen: dict[str, int] = {}
+    for feats in features:
+        for x in feats:
+            seen[x] = seen.get(x, 0) + 1
+    vec = DictVectorizer()
+    X = vec.fit_transform([{x: 1 for x in feats if seen[x] >= 2} for feats in features]).tocsr()
+    X.indices = X.indices.astype(numpy.int32)
+    X.indptr = X.indptr.astype(numpy.int32)
+    clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=30, tol=None, average=True, random_state=0)
+    clf.fit(X, tags)
+    classes = [str(c) for c in clf.classes_]
+    if len(classes) > 2:
+        coef, intercept = clf.coef_, clf.intercept_
+    else:  # scikit-learn keeps one row for two classes: the second class's side
+        coef = numpy.vstack([-clf.coef_[0], clf.coef_[0]])
+        intercept = numpy.array([-clf.intercept_[0], clf.intercept_[0]])
+    keep = numpy.flatnonzero(numpy.abs(coef).max(axis=0) >= min_weight)
+    index = {vec.feature_names_[j]: r for r, j in enumerate(keep)}
+    weights = numpy.ascontiguousarray(coef[:, keep].T, dtype=numpy.float32)
+    return classes, numpy.asarray(intercept, dtype=numpy.float32), index, weights
+
+
+def _save_linear(path: Path, fmt: str, meta: dict, features: dict[str, int], weights, intercept, min_weight: float):
+    path.mkdir(parents=True, exist_ok=True)
+    data = {"format": fmt, **meta, "features": sorted(features, key=features.get)}
+    with gzip.open(path / "model.json.gz", "wt", encoding="utf8", compresslevel=9) as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    # Most weights are zero for most classes: store the non-zero ones, as float16.
+    rows, cols = numpy.nonzero(numpy.abs(weights) >= min_weight)
+    numpy.savez_compressed(
+        path / "weights.npz",
+        shape=numpy.array(weights.shape),
+        rows=rows.astype(numpy.int32),
+        cols=cols.astype(numpy.int8),
+        values=weights[rows, cols].astype(numpy.float16),
+        intercept=intercept,
+    )
+
+
+def _load_linear(path: Path, fmt: str, what: str):
+    try:
+        with gzip.open(path / "model.json.gz", "rt", encoding="utf8") as fh:
+            data = json.load(fh)
+        arrays = numpy.load(path / "weights.npz")
+        weights = numpy.zeros(tuple(arrays["shape"]), dtype=numpy.float32)
+        weights[arrays["rows"], arrays["cols"]] = arrays["values"]
+        intercept = arrays["intercept"].astype(numpy.float32)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(
+            f"cannot read the {what} in {path}: expected model.json.gz and weights.npz ({exc}); "
+            "rebuild the pipeline with `python scripts/train_nlp.py`"
+        ) from exc
+    if data.get("format") != fmt:
+        raise ModelError(
+            f"{path} is not a {fmt} file (format {data.get('format')!r}); "
+            "rebuild the pipeline with `python scripts/train_nlp.py`"
+        )
+    features = {f: r for r, f in enumerate(data["features"])}
+    return data, features, weights, intercept
+
+
 class ContextTagger:
     """Choose the UPOS of a frequent ambiguous word from its sentence.
 
@@ -189,10 +265,6 @@ class ContextTagger:
         ContextTagger
             self
         """
-        import numpy
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import SGDClassifier
-
         rows: list[tuple[list[str], str, str]] = []
         for words, tags in sentences:
             lows = [t.lower() for t in words]
@@ -211,25 +283,9 @@ class ContextTagger:
                 f"no ambiguous word occurs {self.min_count} times in the training sentences; "
                 "give more sentences or a lower min_count"
             )
-        # Features seen once are mostly noise and would only bloat the weights.
-        seen: dict[str, int] = {}
-        for feats, _t, _f in rows:
-            for x in feats:
-                seen[x] = seen.get(x, 0) + 1
-        vec = DictVectorizer()
-        X = vec.fit_transform([{x: 1 for x in feats if seen[x] >= 2} for feats, _t, _f in rows]).tocsr()
-        X.indices = X.indices.astype(numpy.int32)
-        X.indptr = X.indptr.astype(numpy.int32)
-        y = [t for _f, t, _ in rows]
-        clf = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=30, tol=None, average=True, random_state=0)
-        clf.fit(X, y)
-        self.classes_ = [str(c) for c in clf.classes_]
-        coef = clf.coef_ if len(self.classes_) > 2 else numpy.vstack([-clf.coef_[0], clf.coef_[0]])
-        intercept = clf.intercept_ if len(self.classes_) > 2 else numpy.array([-clf.intercept_[0], clf.intercept_[0]])
-        self.intercept_ = numpy.asarray(intercept, dtype=numpy.float32)
-        keep = numpy.flatnonzero(numpy.abs(coef).max(axis=0) >= self.min_weight)
-        self.features_ = {vec.feature_names_[j]: r for r, j in enumerate(keep)}
-        self.weights_ = numpy.ascontiguousarray(coef[:, keep].T, dtype=numpy.float32)
+        self.classes_, self.intercept_, self.features_, self.weights_ = _fit_linear(
+            [f for f, _t, _ in rows], [t for _f, t, _ in rows], self.alpha, self.min_weight
+        )
         self._allowed = {}
         return self
 
@@ -263,13 +319,13 @@ class ContextTagger:
         allowed = self._allowed.get(form)
         if allowed is None:
             tags = {a[1] for a in self.lexicon.forms[form]}
-            allowed = self._allowed[form] = numpy.array([k for k, t in enumerate(self.classes_) if t in tags], dtype=int)
-        if not len(allowed):
+            allowed = self._allowed[form] = [k for k, t in enumerate(self.classes_) if t in tags]
+        if not allowed:
             return None
         get = self.features_.get
         rows = [r for r in map(get, context_features(lows, classes, i, lo, hi, form)) if r is not None]
-        scores = self.weights_[rows].sum(axis=0)[allowed] + self.intercept_[allowed]
-        return self.classes_[allowed[int(scores.argmax())]]
+        scores = (numpy.add.reduce(self.weights_.take(rows, axis=0), axis=0) + self.intercept_).tolist()
+        return self.classes_[max(allowed, key=scores.__getitem__)]
 
     def tag(self, words: Sequence[str], i: int) -> str | None:
         """UPOS of ``words[i]`` in the sentence ``words``, or None if the model leaves it alone."""
@@ -284,54 +340,155 @@ class ContextTagger:
 
     def to_disk(self, path: str | Path) -> None:
         """Write the model to the folder ``path``: JSON (classes, forms, features) and numpy weights."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        data = {
-            "format": _FORMAT,
-            "min_count": self.min_count,
-            "classes": self.classes_,
-            "forms": sorted(self.forms_),
-            "features": sorted(self.features_, key=self.features_.get),
-        }
-        with gzip.open(path / "model.json.gz", "wt", encoding="utf8", compresslevel=9) as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-        # Most weights are zero for most classes: store the non-zero ones, as float16.
-        rows, cols = numpy.nonzero(numpy.abs(self.weights_) >= self.min_weight)
-        numpy.savez_compressed(
-            path / "weights.npz",
-            shape=numpy.array(self.weights_.shape),
-            rows=rows.astype(numpy.int32),
-            cols=cols.astype(numpy.int8),
-            values=self.weights_[rows, cols].astype(numpy.float16),
-            intercept=self.intercept_,
-        )
+        meta = {"min_count": self.min_count, "classes": self.classes_, "forms": sorted(self.forms_)}
+        _save_linear(Path(path), _FORMAT, meta, self.features_, self.weights_, self.intercept_, self.min_weight)
 
     @classmethod
     def from_disk(cls, path: str | Path, lexicon) -> "ContextTagger":
         """Read a model written by :meth:`to_disk`; ``lexicon`` is the pipeline's lexicon."""
-        path = Path(path)
-        try:
-            with gzip.open(path / "model.json.gz", "rt", encoding="utf8") as fh:
-                data = json.load(fh)
-            arrays = numpy.load(path / "weights.npz")
-            weights = numpy.zeros(tuple(arrays["shape"]), dtype=numpy.float32)
-            weights[arrays["rows"], arrays["cols"]] = arrays["values"]
-            intercept = arrays["intercept"].astype(numpy.float32)
-        except (OSError, ValueError, KeyError) as exc:
-            raise ModelError(
-                f"cannot read the context tagger in {path}: expected model.json.gz and weights.npz ({exc}); "
-                "rebuild the pipeline with `python scripts/train_nlp.py`"
-            ) from exc
-        if data.get("format") != _FORMAT:
-            raise ModelError(
-                f"{path} is not a {_FORMAT} file (format {data.get('format')!r}); "
-                "rebuild the pipeline with `python scripts/train_nlp.py`"
-            )
+        data, features, weights, intercept = _load_linear(Path(path), _FORMAT, "context tagger")
         self = cls(lexicon, min_count=data["min_count"])
         self.classes_ = data["classes"]
         self.forms_ = frozenset(data["forms"])
-        self.features_ = {f: r for r, f in enumerate(data["features"])}
+        self.features_ = features
         self.weights_ = weights
         self.intercept_ = intercept
         self._allowed = {}
+        return self
+
+
+# --------------------------------------------------------------------------- unseen words
+
+_UNSEEN_FORMAT = "luktheme-unseen-tagger/1"
+
+#: The classes an unseen word can have: function words are all in the treebank.
+OPEN_TAGS = ("NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM", "X", "INTJ")
+
+
+def unseen_features(words: Sequence[str], i: int, lexicon) -> list[str]:
+    """Features of a word the treebank has not seen: its shape, endings, compound head and neighbours.
+
+    Only the neighbours at ``i - 1`` and ``i + 1`` are read, so the answer is a
+    function of a three-word window (the pipeline caches it per window).
+
+    Examples
+    --------
+    >>> from luktheme.compounds import Lexicon
+    >>> lex = Lexicon({"tiltaka": [["tiltak", "NOUN", 4]], "klima": [["klima", "NOUN", 4]]})
+    >>> f = unseen_features(["dei", "klimatiltaka", "."], 1, lex)
+    >>> "s3=aka" in f, "hpos=NOUN" in f, "w-1=dei" in f
+    (True, True, True)
+    """
+    n = len(words)
+    w = words[i]
+    low = w.lower()
+    cap = w[:1].isupper()
+    prev = words[i - 1] if i > 0 else "<s>"
+    nxt = words[i + 1] if i + 1 < n else "</s>"
+    c_prev = word_class(prev, lexicon) if i > 0 else "<s>"
+    c_next = word_class(nxt, lexicon) if i + 1 < n else "</s>"
+    f = [
+        "b", f"cap={cap}", f"allcap={w.isupper()}", f"first={i == 0}", f"hy={'-' in w}",
+        f"dig={any(ch.isdigit() for ch in w)}", f"len={min(len(w), 12)}",
+        f"p1={low[:1]}", f"p2={low[:2]}", f"p3={low[:3]}",
+        f"c-1={c_prev}", f"c1={c_next}", f"c-1c1={c_prev}|{c_next}", f"w-1={prev.lower()}", f"w1={nxt.lower()}",
+    ]
+    ends = [f"s{k}={low[-k:]}" for k in range(1, 6)]
+    found = lexicon.analyse_unknown(low) if len(low) >= 5 else None
+    # The head of a compound tells its class ("klima" + "tiltaka"): the first
+    # (longest) known head, with all the classes the treebank gives it.
+    heads = [f"head={found[1] if found else 'none'}"]
+    for k in range(2, len(low) - 2):
+        analyses = lexicon.heads.get(low[k:])
+        if analyses:
+            heads += ["hpos=" + "|".join(sorted({a[1] for a in analyses})), f"hpos1={analyses[0][1]}"]
+            break
+    # Endings, heads and neighbours read differently on a capitalized word (a name?).
+    joined = [f"{x}^cap{cap}" for x in (*ends, *heads, f"c-1={c_prev}", f"c1={c_next}")]
+    return f + ends + heads + joined
+
+
+class UnseenWordTagger:
+    """Choose the UPOS of a word the treebank has not seen, from its endings, compound head and neighbours.
+
+    Trained on the treebank's rare words (seen at most ``max_count`` times),
+    which stand in for the unseen ones.
+
+    Parameters
+    ----------
+    lexicon : luktheme.compounds.Lexicon
+    max_count : int
+        Training words seen this often or less count as "unseen-like".
+    alpha, min_weight : float
+        L2 penalty, and the smallest weight kept when saving.
+
+    Attributes
+    ----------
+    classes_ : list of str
+    features_ : dict
+        Feature -> row of ``weights_``.
+    weights_ : numpy.ndarray
+    intercept_ : numpy.ndarray
+
+    Examples
+    --------
+    >>> from luktheme.compounds import Lexicon
+    >>> lex = Lexicon({"dei": [["dei", "PRON", 9]], "vil": [["vilje", "AUX", 9]], ".": [[".", "PUNCT", 9]]})
+    >>> sents = [(["dei", w, "."], ["PRON", "NOUN", "PUNCT"]) for w in ("bygget", "huset", "tiltaket")]
+    >>> sents += [(["dei", "vil", w], ["PRON", "AUX", "VERB"]) for w in ("byggje", "kjøpe", "selje")]
+    >>> ut = UnseenWordTagger(lex).fit(sents * 2)
+    >>> ut.tag(["dei", "vil", "måle"], 2), ut.tag(["dei", "veiret", "."], 1)
+    ('VERB', 'NOUN')
+    """
+
+    def __init__(self, lexicon, max_count: int = 2, alpha: float = 1e-5, min_weight: float = 1e-3) -> None:
+        self.lexicon = lexicon
+        self.max_count = max_count
+        self.alpha = alpha
+        self.min_weight = min_weight
+
+    def fit(self, sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> "UnseenWordTagger":
+        """Learn from sentences given as ``(words, upos_tags)``; returns self."""
+        sentences = [(list(w), list(t)) for w, t in sentences]
+        counts: dict[str, int] = {}
+        for words, _tags in sentences:
+            for w in words:
+                counts[w.lower()] = counts.get(w.lower(), 0) + 1
+        feats, tags = [], []
+        for words, wtags in sentences:
+            for i, (w, tag) in enumerate(zip(words, wtags)):
+                if counts[w.lower()] <= self.max_count and tag in OPEN_TAGS and w[:1].isalpha():
+                    feats.append(unseen_features(words, i, self.lexicon))
+                    tags.append(tag)
+        if len(set(tags)) < 2:
+            raise ModelError(
+                f"the training sentences have too few rare words (seen <= {self.max_count} times) "
+                "of two or more classes; give more sentences or a higher max_count"
+            )
+        self.classes_, self.intercept_, self.features_, self.weights_ = _fit_linear(
+            feats, tags, self.alpha, self.min_weight
+        )
+        return self
+
+    def tag(self, words: Sequence[str], i: int) -> str:
+        """UPOS of ``words[i]`` (read as a word the treebank has not seen)."""
+        get = self.features_.get
+        rows = [r for r in map(get, unseen_features(words, i, self.lexicon)) if r is not None]
+        scores = self.weights_[rows].sum(axis=0) + self.intercept_
+        return self.classes_[int(scores.argmax())]
+
+    def to_disk(self, path: str | Path) -> None:
+        """Write the model to the folder ``path`` (JSON and numpy weights)."""
+        meta = {"max_count": self.max_count, "classes": self.classes_}
+        _save_linear(Path(path), _UNSEEN_FORMAT, meta, self.features_, self.weights_, self.intercept_, self.min_weight)
+
+    @classmethod
+    def from_disk(cls, path: str | Path, lexicon) -> "UnseenWordTagger":
+        """Read a model written by :meth:`to_disk`; ``lexicon`` is the pipeline's lexicon."""
+        data, features, weights, intercept = _load_linear(Path(path), _UNSEEN_FORMAT, "unseen-word tagger")
+        self = cls(lexicon, max_count=data["max_count"])
+        self.classes_ = data["classes"]
+        self.features_ = features
+        self.weights_ = weights
+        self.intercept_ = intercept
         return self

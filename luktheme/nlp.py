@@ -43,7 +43,7 @@ from spacy.util import minibatch
 
 from ._paths import models_dir
 from .compounds import OPEN_CLASSES, Lexicon
-from .disambiguation import ContextTagger, word_class
+from .disambiguation import ContextTagger, UnseenWordTagger, word_class
 from .errors import ModelError
 
 #: Name of the bundled pipeline folder inside :func:`luktheme._paths.models_dir`.
@@ -120,6 +120,11 @@ class LexiconAnnotator:
         best tags within ``min_margin`` (in logits) of each other, it is asked
         again with ``wide_context`` tokens either side.  ``min_margin = 0``
         turns this off.
+    use_unseen_tagger : bool
+        Tag words the treebank has not seen with the
+        :class:`~luktheme.disambiguation.UnseenWordTagger` (endings, compound
+        head, neighbours) instead of the network; the network still proposes
+        their lemma.
     use_context_tagger : bool
         Tag the frequent ambiguous words ("har", "som", "om", "til" ...) with the
         :class:`~luktheme.disambiguation.ContextTagger`, which reads the whole
@@ -143,8 +148,11 @@ class LexiconAnnotator:
         use_context_tagger: bool = True,
         wide_context: int = 4,
         min_margin: float = 0.0,
+        use_unseen_tagger: bool = True,
     ) -> None:
         self.nlp = nlp
+        self.use_unseen_tagger = use_unseen_tagger
+        self.unseen_tagger: UnseenWordTagger | None = None
         self.wide_context = wide_context
         self.min_margin = min_margin
         self.use_context_tagger = use_context_tagger
@@ -166,9 +174,15 @@ class LexiconAnnotator:
 
     # -- persistence -------------------------------------------------------------
 
-    def set_lexicon(self, lexicon: Lexicon, context_tagger: ContextTagger | None = None) -> None:
+    def set_lexicon(
+        self,
+        lexicon: Lexicon,
+        context_tagger: ContextTagger | None = None,
+        unseen_tagger: UnseenWordTagger | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.context_tagger = context_tagger
+        self.unseen_tagger = unseen_tagger
         self.reset_cache()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -179,6 +193,8 @@ class LexiconAnnotator:
         self.lexicon.to_disk(path / "lexicon.json.gz")
         if self.context_tagger is not None:
             self.context_tagger.to_disk(path / "context_tagger")
+        if self.unseen_tagger is not None:
+            self.unseen_tagger.to_disk(path / "unseen_tagger")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconAnnotator":
         lex_path = Path(path) / "lexicon.json.gz"
@@ -194,7 +210,9 @@ class LexiconAnnotator:
         ct_path = Path(path) / "context_tagger"
         # Optional: a pipeline without it tags every ambiguous word with the network.
         tagger = ContextTagger.from_disk(ct_path, lexicon) if ct_path.is_dir() else None
-        self.set_lexicon(lexicon, tagger)
+        ut_path = Path(path) / "unseen_tagger"
+        unseen = UnseenWordTagger.from_disk(ut_path, lexicon) if ut_path.is_dir() else None
+        self.set_lexicon(lexicon, tagger, unseen)
         return self
 
     def reset_cache(self) -> None:
@@ -416,9 +434,11 @@ class LexiconAnnotator:
         keys = list(isolate)
         docs = [Doc(vocab, words=[strings[k]]) for k in keys]
         self._predict(docs)
+        utag = self.unseen_tagger if self.use_unseen_tagger else None
         for key, wdoc in zip(keys, docs):
             src = wdoc[0]
-            lemma, pos = self._finish(src.text, src.pos_, src.lemma_.lower())
+            pos = utag.tag([src.text], 0) if utag is not None and src.text[:1].isalpha() else src.pos_
+            lemma, pos = self._finish(src.text, pos, src.lemma_.lower())
             answer = (strings.add(lemma), POS_IDS[pos])
             for cache in self._cache.values():
                 cache[key] = answer
@@ -427,12 +447,15 @@ class LexiconAnnotator:
                 doc[i].pos = answer[1]
 
     @staticmethod
-    def _window_key(orths: list[int], i: int, c: int, std: str | None) -> tuple:
-        start, end = i - c, i + c + 1
-        if start >= 0 and end <= len(orths):
-            return (std, *orths[start:end])
+    def _window_key(orths: list[int], starts: list[bool], i: int, c: int, std: str | None) -> tuple:
+        # Whether the word starts a sentence, and its successor does, is part of the
+        # key: the unseen-word tagger reads "Word" at a sentence start differently.
         n = len(orths)
-        return (std, *(orths[j] if 0 <= j < n else 0 for j in range(start, end)))
+        bounds = (starts[i], i + 1 == n or starts[i + 1])
+        start, end = i - c, i + c + 1
+        if start >= 0 and end <= n:
+            return (std, *bounds, *orths[start:end])
+        return (std, *bounds, *(orths[j] if 0 <= j < n else 0 for j in range(start, end)))
 
     def _run_network(self, pending: list[tuple[Doc, list[int], str | None]]) -> None:
         """Tag the remaining words with the network, each on its window of ``context`` tokens.
@@ -456,13 +479,15 @@ class LexiconAnnotator:
         wide_todo: dict[tuple, list[tuple[Doc, int, list[int]]]] = {}
         for doc, idx, std in pending:
             orths = doc.to_array(ORTH).tolist()
+            starts = (doc.to_array(SENT_START).view("int64") == 1).tolist()
+            orths = (orths, starts)
             for i in idx:
-                key = key_of(orths, i, c, std)
+                key = key_of(*orths, i, c, std)
                 hit = cache.get(key)
                 if hit is None or (hit is _UNSURE and wide <= c):
                     todo.setdefault(key, []).append((doc, i, orths))
                 elif hit is _UNSURE:
-                    wkey = key_of(orths, i, wide, std)
+                    wkey = key_of(*orths, i, wide, std)
                     hit = cache.get(wkey)
                     if hit is None:
                         wide_todo.setdefault(wkey, []).append((doc, i, orths))
@@ -479,7 +504,7 @@ class LexiconAnnotator:
                 if wide > c and margin < self.min_margin:
                     cache[key] = _UNSURE
                     for doc, i, orths in places:
-                        wide_todo.setdefault(key_of(orths, i, wide, key[0]), []).append((doc, i, orths))
+                        wide_todo.setdefault(key_of(*orths, i, wide, key[0]), []).append((doc, i, orths))
                     continue
                 cache[key] = answer
                 for doc, i, _o in places:
@@ -526,6 +551,7 @@ class LexiconAnnotator:
             else:
                 proc.set_annotations(batch, proc.predict(batch))
         finish = self._finish
+        utag = self.unseen_tagger if self.use_unseen_tagger else None
         answers = []
         for key, wdoc, j in zip(todo, windows, centres):
             src = wdoc[j]
@@ -534,6 +560,14 @@ class LexiconAnnotator:
             if text in lex.forms:
                 lemma = lex.lemma_for(text, pos, key[0])
             else:
+                if utag is not None and text[:1].isalpha():
+                    words = [t.text for t in wdoc]
+                    # The tagger reads the sentence, as in training: cut the window at its bounds.
+                    if key[1]:
+                        words, j = words[j:], 0
+                    if key[2]:
+                        words = words[: j + 1]
+                    pos = utag.tag(words, j)
                 lemma, pos = finish(text, pos, src.lemma_.lower())
             answers.append((strings.add(lemma), POS_IDS[pos]))
         return answers, margins
@@ -668,6 +702,7 @@ class RuleSentencizer:
         "use_context_tagger": True,
         "wide_context": 4,
         "min_margin": 0.0,
+        "use_unseen_tagger": True,
     },
     assigns=["token.lemma", "token.pos"],
 )
@@ -687,10 +722,12 @@ def make_lexicon_annotator(
     use_context_tagger: bool,
     wide_context: int,
     min_margin: float,
+    use_unseen_tagger: bool,
 ) -> LexiconAnnotator:
     return LexiconAnnotator(
         nlp, name, network, context, min_count, min_share, cache_size, isolate_unknown, use_contexts,
         ctx_min_count, ctx_min_share, detect_standard, use_context_tagger, wide_context, min_margin,
+        use_unseen_tagger,
     )
 
 

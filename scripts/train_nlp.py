@@ -417,12 +417,12 @@ def step_prepare(corpus: Path, build: Path) -> None:
 
 
 def step_disambiguate(build: Path, min_count: int = 20) -> Path:
-    """Fit the context tagger for frequent ambiguous words on the training sentences."""
+    """Fit the context tagger (ambiguous words) and the unseen-word tagger on the training sentences."""
     import spacy
     from spacy.tokens import DocBin
 
     from luktheme.compounds import Lexicon
-    from luktheme.disambiguation import ContextTagger
+    from luktheme.disambiguation import ContextTagger, UnseenWordTagger
 
     t0 = time.time()
     with open(build / "lexicon.json", encoding="utf8") as fh:
@@ -438,6 +438,11 @@ def step_disambiguate(build: Path, min_count: int = 20) -> Path:
     tagger.to_disk(out)
     size = sum(f.stat().st_size for f in out.iterdir())
     print(f"context tagger: {len(tagger.forms_)} forms, {len(tagger.features_)} features, {size / 1e6:.1f} MB, {time.time() - t0:.0f}s")
+    t0 = time.time()
+    unseen = UnseenWordTagger(lexicon).fit(sents)
+    unseen.to_disk(build / "unseen_tagger")
+    size = sum(f.stat().st_size for f in (build / "unseen_tagger").iterdir())
+    print(f"unseen-word tagger: {len(unseen.features_)} features, {size / 1e6:.1f} MB, {time.time() - t0:.0f}s")
     return out
 
 
@@ -536,7 +541,7 @@ def step_assemble(build: Path, out: Path, train_on: str = "all") -> Path:
     import spacy
 
     from luktheme.compounds import Lexicon
-    from luktheme.disambiguation import ContextTagger
+    from luktheme.disambiguation import ContextTagger, UnseenWordTagger
     from luktheme.nlp import NETWORK
 
     nlp = spacy.load(build / f"trained_{train_on}" / "model-best")
@@ -544,7 +549,11 @@ def step_assemble(build: Path, out: Path, train_on: str = "all") -> Path:
         lex = json.load(fh)
     comp = nlp.add_pipe("luktheme_lexicon_v1", name="luktheme_lexicon")
     lexicon = Lexicon(lex["forms"], lex["compound_lemmas"], lex["simple_lemmas"], contexts=lex["contexts"])
-    comp.set_lexicon(lexicon, ContextTagger.from_disk(build / "context_tagger", lexicon))
+    comp.set_lexicon(
+        lexicon,
+        ContextTagger.from_disk(build / "context_tagger", lexicon),
+        UnseenWordTagger.from_disk(build / "unseen_tagger", lexicon),
+    )
     # Sentences first: the lexicon reads sentence-initial capitals as lower case.
     nlp.add_pipe("luktheme_sentences_v1", name="luktheme_sentences", before="luktheme_lexicon")
     for name in (*NETWORK, "senter"):

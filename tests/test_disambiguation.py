@@ -8,7 +8,7 @@ import pytest
 
 from luktheme._paths import models_dir
 from luktheme.compounds import Lexicon
-from luktheme.disambiguation import ContextTagger, context_features, word_class
+from luktheme.disambiguation import ContextTagger, UnseenWordTagger, context_features, unseen_features, word_class
 from luktheme.errors import ModelError
 from luktheme.nlp import PIPELINE_NAME, load_nlp
 
@@ -143,3 +143,77 @@ def test_context_tagger_can_be_switched_off(monkeypatch):
     doc = nlp(text)
     assert not calls
     assert doc[1].lemma_ == "ha"
+
+
+# --------------------------------------------------------------------------- unseen words
+
+
+@pytest.fixture(scope="module")
+def unseen():
+    lex = Lexicon({"dei": [["dei", "PRON", 9]], "vil": [["vilje", "AUX", 9]], ".": [[".", "PUNCT", 9]],
+                   "i": [["i", "ADP", 9]], "huset": [["hus", "NOUN", 9]]})
+    sents = [(["dei", w, "."], ["PRON", "NOUN", "PUNCT"]) for w in ("bygget", "tiltaket", "vegen", "skulen")]
+    sents += [(["dei", "vil", w], ["PRON", "AUX", "VERB"]) for w in ("byggje", "kjøpe", "selje", "måle")]
+    sents += [(["i", w, "."], ["ADP", "PROPN", "PUNCT"]) for w in ("Oslo", "Bergen", "Voss", "Odda")]
+    return lex, UnseenWordTagger(lex).fit(sents * 2)
+
+
+def test_unseen_tagger_reads_endings_capitals_and_neighbours(unseen):
+    _lex, ut = unseen
+    assert ut.tag(["dei", "vil", "teikne"], 2) == "VERB"
+    assert ut.tag(["i", "Gnurkvik", "."], 1) == "PROPN"
+    assert ut.tag(["dei", "kontoret", "."], 1) == "NOUN"
+
+
+def test_unseen_features_use_the_compound_head():
+    lex = Lexicon({"tiltaka": [["tiltak", "NOUN", 4]], "klima": [["klima", "NOUN", 4]]})
+    f = unseen_features(["Klimatiltaka"], 0, lex)
+    assert "hpos=NOUN" in f and "first=True" in f and "w-1=<s>" in f and "hpos1=NOUN^capTrue" in f
+
+
+def test_unseen_tagger_round_trip(unseen, toy, tmp_path):
+    lex, ut = unseen
+    ut.to_disk(tmp_path / "ut")
+    back = UnseenWordTagger.from_disk(tmp_path / "ut", lex)
+    for words, i in ((["dei", "vil", "teikne"], 2), (["i", "Gnurkvik", "."], 1), (["dei", "kontoret", "."], 1)):
+        assert back.tag(words, i) == ut.tag(words, i)
+    with pytest.raises(ModelError, match="model.json.gz"):
+        UnseenWordTagger.from_disk(tmp_path / "no-such-folder", lex)
+    # A context tagger's folder is not an unseen-word tagger's.
+    toy[1].to_disk(tmp_path / "ct")
+    with pytest.raises(ModelError, match="context-tagger"):
+        UnseenWordTagger.from_disk(tmp_path / "ct", lex)
+
+
+def test_unseen_tagger_needs_rare_words_of_two_classes():
+    lex = Lexicon({"dei": [["dei", "PRON", 9]]})
+    with pytest.raises(ModelError, match="max_count"):
+        UnseenWordTagger(lex).fit([(["dei", "huset"], ["PRON", "NOUN"])])
+
+
+@pytest.mark.parametrize(
+    "text, i, upos",
+    [
+        ("Vi reiste til Gnurkvik i fjor.", 3, "PROPN"),
+        ("Kommunen skal blorke tiltakene.", 2, "VERB"),
+        ("Skolen har mange snørkelige elever.", 3, "ADJ"),
+    ],
+)
+def test_bundled_pipeline_tags_unseen_words(nlp, text, i, upos):
+    assert nlp(text)[i].pos_ == upos
+
+
+def test_unseen_tagger_can_be_switched_off(monkeypatch):
+    nlp = load_nlp()
+    comp = nlp.get_pipe("luktheme_lexicon")
+    calls = []
+    real = comp.unseen_tagger.tag
+    monkeypatch.setattr(comp.unseen_tagger, "tag", lambda words, i: calls.append(words[i]) or real(words, i))
+    text = "Vi reiste til Gnurkvik i fjor."
+    nlp(text)
+    assert calls == ["Gnurkvik"]
+    calls.clear()
+    comp.use_unseen_tagger = False
+    comp.reset_cache()
+    nlp(text)
+    assert calls == []
