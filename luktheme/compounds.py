@@ -45,6 +45,9 @@ MIN_HEAD = 3
 ANALOGY_SUFFIX = 5
 #: How many of the most frequent rules per ending it tries.
 ANALOGY_RULES = 3
+#: A known head this long makes a compound even when its modifier is not a known word
+#: ("mikro" + "organisme", "bilet" + "serie").
+ANALOGY_LONG_HEAD = 6
 #: The order in which it tries the other open classes when the tagger's one fails.
 ANALOGY_CLASSES = ("NOUN", "VERB", "ADJ")
 
@@ -452,7 +455,8 @@ class Lexicon:
 
     def _known_compound(self, lemma: str, known: frozenset[str]) -> bool:
         for k in range(MIN_PART, len(lemma) - MIN_PART + 1):
-            if lemma[k:] in known and _split(lemma[:k], self.vocab, MIN_PART) is not None:
+            head = lemma[k:]
+            if head in known and (len(head) >= ANALOGY_LONG_HEAD or _split(lemma[:k], self.vocab, MIN_PART) is not None):
                 return True
         return False
 

@@ -83,6 +83,19 @@ def test_analogy_keeps_a_guess_that_is_a_known_lemma():
     assert lex.analyse_by_analogy("dette", "PRON", "denne") == ("denne", "PRON")
 
 
+def test_analogy_accepts_a_long_known_head_after_an_unknown_modifier():
+    from luktheme.compounds import Lexicon
+
+    # Nynorsk plurals in -ar: "bygdar" -> "bygd", but "seriar" -> "serie".
+    lex = Lexicon({"bygdar": [["bygd", "NOUN", 5]], "gardar": [["gard", "NOUN", 4]],
+                   "seriar": [["serie", "NOUN", 3]], "timar": [["time", "NOUN", 3]],
+                   "organisme": [["organisme", "NOUN", 2]], "sol": [["sol", "NOUN", 2]]})
+    # "mikro" is no word of the lexicon, but "organisme" is long enough to vouch for the compound.
+    assert lex.analyse_by_analogy("mikroorganismar", "NOUN", "mikroorganism") == ("mikroorganisme", "NOUN")
+    # A short head ("sol") does not: "xyzsolar" keeps the majority rule's answer.
+    assert lex.analyse_by_analogy("xyzsolar", "NOUN", "xyzsolar")[0] != "xyzsole"
+
+
 def test_compound_parts_of_simple_words_are_one_tuple(nlp):
     doc = nlp("Planen er god.")
     assert doc[0]._.compound_parts == ("plan",)
