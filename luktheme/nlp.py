@@ -475,22 +475,21 @@ class LexiconAnnotator:
         if len(cache) > self.cache_size:
             cache.clear()
         key_of = self._window_key
-        todo: dict[tuple, list[tuple[Doc, int, list[int]]]] = {}
-        wide_todo: dict[tuple, list[tuple[Doc, int, list[int]]]] = {}
+        # Each place is (doc, index, (word ids, sentence starts)) of a word to tag.
+        todo: dict[tuple, list[tuple[Doc, int, tuple[list[int], list[bool]]]]] = {}
+        wide_todo: dict[tuple, list[tuple[Doc, int, tuple[list[int], list[bool]]]]] = {}
         for doc, idx, std in pending:
-            orths = doc.to_array(ORTH).tolist()
-            starts = (doc.to_array(SENT_START).view("int64") == 1).tolist()
-            orths = (orths, starts)
+            seq = (doc.to_array(ORTH).tolist(), (doc.to_array(SENT_START).view("int64") == 1).tolist())
             for i in idx:
-                key = key_of(*orths, i, c, std)
+                key = key_of(*seq, i, c, std)
                 hit = cache.get(key)
                 if hit is None or (hit is _UNSURE and wide <= c):
-                    todo.setdefault(key, []).append((doc, i, orths))
+                    todo.setdefault(key, []).append((doc, i, seq))
                 elif hit is _UNSURE:
-                    wkey = key_of(*orths, i, wide, std)
+                    wkey = key_of(*seq, i, wide, std)
                     hit = cache.get(wkey)
                     if hit is None:
-                        wide_todo.setdefault(wkey, []).append((doc, i, orths))
+                        wide_todo.setdefault(wkey, []).append((doc, i, seq))
                     else:
                         tok = doc[i]
                         tok.lemma = hit[0]
@@ -503,8 +502,8 @@ class LexiconAnnotator:
             for (key, places), answer, margin in zip(todo.items(), *self._tag_windows(todo, c)):
                 if wide > c and margin < self.min_margin:
                     cache[key] = _UNSURE
-                    for doc, i, orths in places:
-                        wide_todo.setdefault(key_of(*orths, i, wide, key[0]), []).append((doc, i, orths))
+                    for doc, i, seq in places:
+                        wide_todo.setdefault(key_of(*seq, i, wide, key[0]), []).append((doc, i, seq))
                     continue
                 cache[key] = answer
                 for doc, i, _o in places:
