@@ -563,7 +563,8 @@ def step_assemble(build: Path, out: Path, train_on: str = "all") -> Path:
         {
             "name": "nbnn_luktheme",
             "version": "1.0.0",
-            "description": "Norwegian Bokmål + Nynorsk: UPOS, lemmas, compound parts, sentences. Trained on "
+            "description": "Norwegian Bokmål + Nynorsk: UPOS, lemmas, compound parts, sentences (network, treebank "
+            "lexicon, linear context and unseen-word taggers). Trained on "
             "the Norwegian Dependency Treebank (NorNE release); UD dev/test sentences held out.",
             "sources": [{"name": "Norwegian Dependency Treebank / NorNE", "url": "https://github.com/ltgoslo/norne",
                          "license": "CC0 (annotations)"}],
