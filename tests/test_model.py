@@ -124,3 +124,22 @@ def test_cached_token_strings_equal_token_by_token_forms(analysis):
         assert analyse(texts, analysis) == expected
     assert "prosjekt" in analyse(texts[1:2], "lemma")[0].split()
     assert analyse(["2 dagar"], "blank") == ["0 dagar"]
+
+
+def test_trie_cue_patterns_count_what_the_plain_alternation_counts():
+    import random
+    import re
+
+    from luktheme.features import CUE_FEATURES, cue_counts, trie_regex
+    from luktheme.taxonomy import CUES, NEAR_MISSES
+
+    groups = [CUES[t] for t in THEMES] + [NEAR_MISSES]
+    plain = [re.compile("|".join(re.escape(w) for w in sorted(g, key=len, reverse=True))) for g in groups]
+    # Texts made of stems, pieces of stems and words, so that stems overlap and nest.
+    rng = random.Random(3)
+    pieces = [w for g in groups for w in g] + [w[: len(w) // 2] for g in groups for w in g] + ["og", "i", "plan", " "]
+    texts = [" ".join(rng.choice(pieces) + rng.choice(["", "e", "s", "ar"]) for _ in range(rng.randint(1, 30)))
+             for _ in range(300)]
+    expected = np.log1p([[len(p.findall(f" {t} ")) for p in plain] for t in texts])
+    assert np.array_equal(cue_counts(texts), expected)
+    assert expected[:, : len(CUE_FEATURES)].sum() > 1000
