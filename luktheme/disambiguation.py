@@ -153,6 +153,13 @@ def _fit_linear(features: list[list[str]], tags: list[str], alpha: float, min_we
     return classes, numpy.asarray(intercept, dtype=numpy.float32), index, weights
 
 
+def _scores(model, feats: Iterable[str]) -> list[float]:
+    """Class scores of a fitted linear tagger (``features_``, ``weights_``, ``intercept_``) for ``feats``."""
+    get = model.features_.get
+    rows = [r for r in map(get, feats) if r is not None]
+    return (numpy.add.reduce(model.weights_.take(rows, axis=0), axis=0) + model.intercept_).tolist()
+
+
 def _save_linear(path: Path, fmt: str, meta: dict, features: dict[str, int], weights, intercept, min_weight: float):
     path.mkdir(parents=True, exist_ok=True)
     data = {"format": fmt, **meta, "features": sorted(features, key=features.get)}
@@ -214,7 +221,7 @@ class ContextTagger:
         The UPOS tags the model scores.
     forms_ : frozenset of str
         The word forms it handles.
-    intercept_ : list of float
+    intercept_ : numpy.ndarray
     features_ : dict
         Feature -> row of ``weights_``.
     weights_ : numpy.ndarray
@@ -322,9 +329,7 @@ class ContextTagger:
             allowed = self._allowed[form] = [k for k, t in enumerate(self.classes_) if t in tags]
         if not allowed:
             return None
-        get = self.features_.get
-        rows = [r for r in map(get, context_features(lows, classes, i, lo, hi, form)) if r is not None]
-        scores = (numpy.add.reduce(self.weights_.take(rows, axis=0), axis=0) + self.intercept_).tolist()
+        scores = _scores(self, context_features(lows, classes, i, lo, hi, form))
         return self.classes_[max(allowed, key=scores.__getitem__)]
 
     def tag(self, words: Sequence[str], i: int) -> str | None:
@@ -472,10 +477,8 @@ class UnseenWordTagger:
 
     def tag(self, words: Sequence[str], i: int) -> str:
         """UPOS of ``words[i]`` (read as a word the treebank has not seen)."""
-        get = self.features_.get
-        rows = [r for r in map(get, unseen_features(words, i, self.lexicon)) if r is not None]
-        scores = self.weights_[rows].sum(axis=0) + self.intercept_
-        return self.classes_[int(scores.argmax())]
+        scores = _scores(self, unseen_features(words, i, self.lexicon))
+        return self.classes_[max(range(len(scores)), key=scores.__getitem__)]
 
     def to_disk(self, path: str | Path) -> None:
         """Write the model to the folder ``path`` (JSON and numpy weights)."""
