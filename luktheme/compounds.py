@@ -112,6 +112,8 @@ class Lexicon:
         self.known_by_standard: dict[str, dict[str, tuple[str, str]]] = {"nob": {}, "nno": {}}
         self.standard_weight: dict[str, float] = {}
         self.word_classes: dict[str, str] = {}
+        #: Forms the treebank shows as a name at least once ("Regjeringen", "Høyre").
+        self.names = frozenset(f for f, an in forms.items() if any(a[1] == "PROPN" for a in an))
         heads: dict[str, list[tuple[str, str, int]]] = {}
         vocab: set[str] = set()
         n_nno = sum(a[3] for an in forms.values() for a in an if len(a) > 3)
@@ -416,6 +418,42 @@ class Lexicon:
                 break
         return guess, upos
 
+    def name_lemma(self, word: str, guess: str) -> str:
+        """Lemma of a name the treebank has not seen.
+
+        UD lemmatizes a name as itself, at most without a genitive -s.  The
+        network, which learnt its endings from all words, cuts names as if they
+        were inflected ("darren" -> "darr", "epiktet" -> "epikt").  Its guess is
+        kept where it only strips an -s or is a known lemma (a common noun
+        tagged as a name keeps its lemma); otherwise the name is its own lemma.
+
+        Parameters
+        ----------
+        word : str
+            Lower-case word form, absent from the lexicon.
+        guess : str
+            The network's lemma.
+
+        Returns
+        -------
+        str
+            The lemma.
+
+        Examples
+        --------
+        >>> lex = Lexicon({"bilen": [["bil", "NOUN", 9]]})
+        >>> lex.name_lemma("darren", "darr"), lex.name_lemma("pinochets", "pinochet")
+        ('darren', 'pinochet')
+        >>> lex.name_lemma("bilen", "bil")
+        'bil'
+        """
+        if guess == word or (word.endswith("s") and guess == word[:-1]):
+            return guess
+        lemmas = self._analogy[0]
+        if any(guess in known for known in lemmas.values()):
+            return guess
+        return word
+
     @cached_property
     def _analogy(self) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], list[tuple[tuple[int, str], int]]]]:
         """Known lemmas per open class, and per (class, ending) its rules ``(cut, add)`` by word count.
@@ -454,9 +492,16 @@ class Lexicon:
                     yield rule
 
     def _known_compound(self, lemma: str, known: frozenset[str]) -> bool:
-        for k in range(MIN_PART, len(lemma) - MIN_PART + 1):
+        # Here the head is already a known lemma of the class, so a three-letter known
+        # word may stand before it ("fag" + "felle", "del" + "finale", "hit" + "liste").
+        for k in range(MIN_PART - 1, len(lemma) - MIN_PART + 1):
             head = lemma[k:]
-            if head in known and (len(head) >= ANALOGY_LONG_HEAD or _split(lemma[:k], self.vocab, MIN_PART) is not None):
+            if head not in known:
+                continue
+            if k < MIN_PART:
+                if lemma[:k] in self.vocab:
+                    return True
+            elif len(head) >= ANALOGY_LONG_HEAD or _split(lemma[:k], self.vocab, MIN_PART) is not None:
                 return True
         return False
 

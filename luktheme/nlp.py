@@ -322,11 +322,13 @@ class LexiconAnnotator:
                     lemmas[i], tags[i] = hit
                     continue
                 if starts[i]:
-                    # Sentence-initial capitals say nothing; fall back on the lower-case word.
+                    # Sentence-initial capitals say little; fall back on the lower-case word,
+                    # unless the treebank shows the capitalized form as a name
+                    # ("Regjeringen vil ..."): then the context decides.
                     low = lowers.get(o)
                     if low is None:
                         text = strings[o]
-                        low = lowers[o] = strings.add(text.lower()) if text[:1].isupper() else 0
+                        low = lowers[o] = strings.add(text.lower()) if text[:1].isupper() and text not in lex.names else 0
                     if low:
                         lhit = cache.get(low)
                         if lhit is None:
@@ -416,6 +418,8 @@ class LexiconAnnotator:
 
     def _finish(self, text: str, pos: str, lemma: str) -> tuple[str, str]:
         """Final ``(lemma, upos)`` of a word the network analysed."""
+        if pos == "PROPN" and text not in self.lexicon.forms:
+            return self.lexicon.name_lemma(text.lower(), lemma), pos
         if pos in OPEN_CLASSES and text not in self.lexicon.forms:
             # The network lemmatizes unseen words by analogy of endings; the head
             # of a compound, looked up in the treebank's words, knows better, and

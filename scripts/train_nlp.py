@@ -128,6 +128,13 @@ def _children(sent: list[list[str]]) -> dict[int, list[list[str]]]:
     return ch
 
 
+_NUMBER_WORD = (
+    "null|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|"
+    "atten|nitten|tjue|tjuge|tretti|tredve|førti|femti|seksti|sytti|åtti|nitti|hundre|tusen"
+)
+_NUMERAL = re.compile(rf"^(?:[\d.,/-]*\d[\d.,/-]*|(?:{_NUMBER_WORD})(?:{_NUMBER_WORD}|og|en|ein|ett|eitt)*)$")
+
+
 def upos_keys(row: list[str], children: list[list[str]]) -> list[tuple]:
     """Backoff keys from the most to the least specific NDT description of a word.
 
@@ -137,6 +144,9 @@ def upos_keys(row: list[str], children: list[list[str]]) -> list[tuple]:
     live in the dependents, so they are part of the key.
     """
     pos, feats, deprel, lemma = row[3], row[5], row[7], row[2].lower()
+    # NDT tags cardinal numbers "det kvant" like "alle" and "mange"; UD makes them NUM.
+    # Numbers the dev split never shows would otherwise fall through to DET.
+    numeral = [("n", pos, "numeral")] if pos == "det" and _NUMERAL.match(lemma) else []
     ch = tuple(sorted({(c[7], c[3]) for c in children if c[7] in {"INFV", "SPRED", "PUTFYLL", "DOBJ", "SUBJ"}}))
     fe = tuple(sorted(f for f in feats.split("|") if f in {"prop", "appell", "kvant", "<ikke-clb>", "clb", "pers", "dem", "poss", "refl"}))
     return [
@@ -144,6 +154,7 @@ def upos_keys(row: list[str], children: list[list[str]]) -> list[tuple]:
         ("b", pos, lemma, deprel, ch),
         ("c", pos, lemma, fe, deprel),
         ("d", pos, lemma),
+        *numeral,
         ("e", pos, fe, deprel, ch),
         ("f", pos, fe, deprel),
         ("g", pos, fe),

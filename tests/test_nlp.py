@@ -96,6 +96,36 @@ def test_analogy_accepts_a_long_known_head_after_an_unknown_modifier():
     assert lex.analyse_by_analogy("xyzsolar", "NOUN", "xyzsolar")[0] != "xyzsole"
 
 
+def test_analogy_accepts_a_three_letter_known_word_before_a_known_head():
+    from luktheme.compounds import Lexicon
+
+    lex = Lexicon({"feller": [["felle", "NOUN", 3]], "fag": [["fag", "NOUN", 4]],
+                   "celler": [["celle", "NOUN", 2]], "kjeller": [["kjeller", "NOUN", 2]]})
+    assert lex.analyse_by_analogy("fagfeller", "NOUN", "fagfell") == ("fagfelle", "NOUN")
+    # Three letters that are no word do not make a compound: the guess stands.
+    assert lex.analyse_by_analogy("xqzfeller", "NOUN", "xqzfeller") == ("xqzfeller", "NOUN")
+    lex_no_fag = Lexicon({"feller": [["felle", "NOUN", 3]], "kjeller": [["kjeller", "NOUN", 2]]})
+    assert lex_no_fag.analyse_by_analogy("fagfeller", "NOUN", "fagfell") == ("fagfell", "NOUN")
+
+
+def test_unseen_names_keep_their_form_as_lemma(nlp):
+    # The network cuts unseen names as if they were inflected; the name is its own lemma.
+    annotator = nlp.get_pipe("luktheme_lexicon")
+    assert "Darren" not in annotator.lexicon.forms
+    assert annotator._finish("Darren", "PROPN", "darr") == ("darren", "PROPN")
+    # A genitive -s may go, and a known lemma (a common noun read as a name) stays.
+    assert annotator._finish("Pinochets", "PROPN", "pinochet") == ("pinochet", "PROPN")
+    assert annotator._finish("Protestene", "PROPN", "protest") == ("protest", "PROPN")
+
+
+def test_sentence_initial_names_are_not_read_as_the_common_word():
+    from luktheme.compounds import Lexicon
+
+    lex = Lexicon({"Regjeringen": [["regjering", "PROPN", 5], ["regjering", "NOUN", 2]],
+                   "Kommunen": [["kommune", "NOUN", 4]]})
+    assert "Regjeringen" in lex.names and "Kommunen" not in lex.names
+
+
 def test_compound_parts_of_simple_words_are_one_tuple(nlp):
     doc = nlp("Planen er god.")
     assert doc[0]._.compound_parts == ("plan",)
