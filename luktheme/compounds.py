@@ -461,23 +461,35 @@ class Lexicon:
         Built on first use: only text with unseen words needs it.
         """
         found: dict[str, set[str]] = {}
-        counts: dict[tuple[str, str], dict[tuple[int, str], int]] = {}
+        # One flat count per (class, ending, rule): it is built on the first unseen
+        # word of a process, so its cost is part of the start-up time.
+        counts: dict[tuple[str, str, tuple[int, str]], int] = {}
         for form, analyses in self.forms.items():
             if not form.isalpha() or not form.islower():
                 continue
+            endings = None
             for a in analyses:
-                lemma, tag = a[0].lower(), a[1]
+                tag = a[1]
                 if tag not in OPEN_CLASSES:
                     continue
+                lemma = a[0].lower()
                 found.setdefault(tag, set()).add(lemma)
-                same = 0
-                while same < min(len(form), len(lemma)) and form[same] == lemma[same]:
-                    same += 1
-                rule = (len(form) - same, lemma[same:])
-                for k in range(1, min(ANALOGY_SUFFIX, len(form) - 1) + 1):
-                    table = counts.setdefault((tag, form[-k:]), {})
-                    table[rule] = table.get(rule, 0) + 1
-        rules = {key: sorted(t.items(), key=lambda x: -x[1]) for key, t in counts.items()}
+                if form.startswith(lemma):
+                    rule = (len(form) - len(lemma), "")
+                else:
+                    same = 0
+                    while same < min(len(form), len(lemma)) and form[same] == lemma[same]:
+                        same += 1
+                    rule = (len(form) - same, lemma[same:])
+                if endings is None:
+                    endings = [form[-k:] for k in range(1, min(ANALOGY_SUFFIX, len(form) - 1) + 1)]
+                for end in endings:
+                    key = (tag, end, rule)
+                    counts[key] = counts.get(key, 0) + 1
+        grouped: dict[tuple[str, str], list[tuple[tuple[int, str], int]]] = {}
+        for (tag, end, rule), n in counts.items():
+            grouped.setdefault((tag, end), []).append((rule, n))
+        rules = {key: sorted(t, key=lambda x: -x[1]) for key, t in grouped.items()}
         return {tag: frozenset(v) for tag, v in found.items()}, rules
 
     def _endings(self, word: str, upos: str) -> Iterable[tuple[int, str]]:
