@@ -418,6 +418,37 @@ class Lexicon:
                 break
         return guess, upos
 
+    def participle_lemma(self, word: str) -> str | None:
+        """Lemma of an unseen present participle used as an adjective ("-ande", "-ende").
+
+        The treebank lemmatizes such a word as its verb where the verb is a word
+        of its own ("dundrande" -> "dundre") and as itself where it is only an
+        adjective ("ressurskrevjande", "utilfredsstillande").  The network cannot
+        tell the two apart; the treebank's verbs can.
+
+        Parameters
+        ----------
+        word : str
+            Lower-case word form, absent from the lexicon.
+
+        Returns
+        -------
+        str or None
+            The lemma, or None when ``word`` is no participle.
+
+        Examples
+        --------
+        >>> lex = Lexicon({"dundrar": [["dundre", "VERB", 3]]})
+        >>> lex.participle_lemma("dundrande"), lex.participle_lemma("ressurskrevjande")
+        ('dundre', 'ressurskrevjande')
+        >>> lex.participle_lemma("strand") is None
+        True
+        """
+        if len(word) < 7 or not word.endswith(("ande", "ende")):
+            return None
+        verb = word[:-4] + "e"
+        return verb if verb in self._analogy[0].get("VERB", ()) else word
+
     def name_lemma(self, word: str, guess: str) -> str:
         """Lemma of a name the treebank has not seen.
 

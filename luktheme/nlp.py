@@ -425,6 +425,10 @@ class LexiconAnnotator:
             # of a compound, looked up in the treebank's words, knows better, and
             # so do the treebank's lemmas for the network's near misses.
             low = text.lower()
+            if pos == "ADJ":
+                found = self.lexicon.participle_lemma(low)
+                if found is not None:
+                    return found, pos
             found = self.lexicon.analyse_unknown(low, pos)
             if found is not None:
                 return found[0], pos

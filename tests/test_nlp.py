@@ -118,6 +118,14 @@ def test_unseen_names_keep_their_form_as_lemma(nlp):
     assert annotator._finish("Protestene", "PROPN", "protest") == ("protest", "PROPN")
 
 
+def test_unseen_participles_take_their_verb_only_where_the_treebank_has_it(nlp):
+    annotator = nlp.get_pipe("luktheme_lexicon")
+    verbs = annotator.lexicon._analogy[0]["VERB"]
+    assert "dundre" in verbs and "ressurskrevje" not in verbs
+    assert annotator._finish("dundrande", "ADJ", "dundra") == ("dundre", "ADJ")
+    assert annotator._finish("ressurskrevjande", "ADJ", "ressurskrevje") == ("ressurskrevjande", "ADJ")
+
+
 def test_sentence_initial_names_are_not_read_as_the_common_word():
     from luktheme.compounds import Lexicon
 
