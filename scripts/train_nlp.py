@@ -146,14 +146,17 @@ def upos_keys(row: list[str], children: list[list[str]]) -> list[tuple]:
     pos, feats, deprel, lemma = row[3], row[5], row[7], row[2].lower()
     # NDT tags cardinal numbers "det kvant" like "alle" and "mange"; UD makes them NUM.
     # Numbers the dev split never shows would otherwise fall through to DET.
+    # A common noun that also starts names ("senter", "Senter for ...") must not take
+    # the names' tag at the lemma-level keys.
+    prop = "prop" in feats.split("|")
     numeral = [("n", pos, "numeral")] if pos == "det" and _NUMERAL.match(lemma) else []
     ch = tuple(sorted({(c[7], c[3]) for c in children if c[7] in {"INFV", "SPRED", "PUTFYLL", "DOBJ", "SUBJ"}}))
     fe = tuple(sorted(f for f in feats.split("|") if f in {"prop", "appell", "kvant", "<ikke-clb>", "clb", "pers", "dem", "poss", "refl"}))
     return [
         ("a", pos, lemma, fe, deprel, ch),
-        ("b", pos, lemma, deprel, ch),
+        ("b", pos, lemma, prop, deprel, ch),
         ("c", pos, lemma, fe, deprel),
-        ("d", pos, lemma),
+        ("d", pos, lemma, prop),
         *numeral,
         ("e", pos, fe, deprel, ch),
         ("f", pos, fe, deprel),
