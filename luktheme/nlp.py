@@ -418,22 +418,23 @@ class LexiconAnnotator:
 
     def _finish(self, text: str, pos: str, lemma: str) -> tuple[str, str]:
         """Final ``(lemma, upos)`` of a word the network analysed."""
-        if pos == "PROPN" and text not in self.lexicon.forms:
-            return self.lexicon.name_lemma(text.lower(), lemma), pos
-        if pos in OPEN_CLASSES and text not in self.lexicon.forms:
-            # The network lemmatizes unseen words by analogy of endings; the head
-            # of a compound, looked up in the treebank's words, knows better, and
-            # so do the treebank's lemmas for the network's near misses.
-            low = text.lower()
-            if pos == "ADJ":
-                found = self.lexicon.participle_lemma(low)
-                if found is not None:
-                    return found, pos
-            found = self.lexicon.analyse_unknown(low, pos)
+        lex = self.lexicon
+        if text in lex.forms or (pos != "PROPN" and pos not in OPEN_CLASSES):
+            return lemma, pos
+        # The network lemmatizes unseen words by analogy of endings; the treebank's
+        # words know better: a name is its own lemma, the head of a compound gives
+        # its lemma, and the treebank's lemmas correct the network's near misses.
+        low = text.lower()
+        if pos == "PROPN":
+            return lex.name_lemma(low, lemma), pos
+        if pos == "ADJ":
+            found = lex.participle_lemma(low)
             if found is not None:
-                return found[0], pos
-            return self.lexicon.analyse_by_analogy(low, pos, lemma)
-        return lemma, pos
+                return found, pos
+        found = lex.analyse_unknown(low, pos)
+        if found is not None:
+            return found[0], pos
+        return lex.analyse_by_analogy(low, pos, lemma)
 
     def _run_isolated(self, isolate: dict[int, list[tuple[Doc, int]]]) -> None:
         """Tag each unknown word type once, on its own, and cache the answer."""
