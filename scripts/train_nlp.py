@@ -143,15 +143,15 @@ def upos_keys(row: list[str], children: list[list[str]]) -> list[tuple]:
     it governs a clause, ``det`` is PRON when it stands alone.  Those signals
     live in the dependents, so they are part of the key.
     """
-    pos, feats, deprel, lemma = row[3], row[5], row[7], row[2].lower()
-    # NDT tags cardinal numbers "det kvant" like "alle" and "mange"; UD makes them NUM.
-    # Numbers the dev split never shows would otherwise fall through to DET.
+    pos, feats, deprel, lemma = row[3], row[5].split("|"), row[7], row[2].lower()
     # A common noun that also starts names ("senter", "Senter for ...") must not take
     # the names' tag at the lemma-level keys.
-    prop = "prop" in feats.split("|")
+    prop = "prop" in feats
+    # NDT tags cardinal numbers "det kvant" like "alle" and "mange"; UD makes them NUM.
+    # Numbers the dev split never shows would otherwise fall through to DET.
     numeral = [("n", pos, "numeral")] if pos == "det" and _NUMERAL.match(lemma) else []
     ch = tuple(sorted({(c[7], c[3]) for c in children if c[7] in {"INFV", "SPRED", "PUTFYLL", "DOBJ", "SUBJ"}}))
-    fe = tuple(sorted(f for f in feats.split("|") if f in {"prop", "appell", "kvant", "<ikke-clb>", "clb", "pers", "dem", "poss", "refl"}))
+    fe = tuple(sorted(f for f in feats if f in {"prop", "appell", "kvant", "<ikke-clb>", "clb", "pers", "dem", "poss", "refl"}))
     return [
         ("a", pos, lemma, fe, deprel, ch),
         ("b", pos, lemma, prop, deprel, ch),
