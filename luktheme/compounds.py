@@ -112,8 +112,10 @@ class Lexicon:
         self.known_by_standard: dict[str, dict[str, tuple[str, str]]] = {"nob": {}, "nno": {}}
         self.standard_weight: dict[str, float] = {}
         self.word_classes: dict[str, str] = {}
-        #: Forms the treebank shows as a name at least once ("Regjeringen", "Høyre").
-        self.names = frozenset(f for f, an in forms.items() if any(a[1] == "PROPN" for a in an))
+        #: Forms the treebank shows mostly as a name ("Regjeringen", "Høyre"; not "Kommunen", "Det").
+        self.names = frozenset(
+            f for f, an in forms.items() if 2 * sum(a[2] for a in an if a[1] == "PROPN") > sum(a[2] for a in an)
+        )
         heads: dict[str, list[tuple[str, str, int]]] = {}
         vocab: set[str] = set()
         n_nno = sum(a[3] for an in forms.values() for a in an if len(a) > 3)

@@ -130,8 +130,19 @@ def test_sentence_initial_names_are_not_read_as_the_common_word():
     from luktheme.compounds import Lexicon
 
     lex = Lexicon({"Regjeringen": [["regjering", "PROPN", 5], ["regjering", "NOUN", 2]],
-                   "Kommunen": [["kommune", "NOUN", 4]]})
+                   "Kommunen": [["kommune", "NOUN", 6], ["kommune", "PROPN", 3]]})
     assert "Regjeringen" in lex.names and "Kommunen" not in lex.names
+
+
+def test_a_sentence_initial_name_is_not_answered_as_the_lower_case_word(nlp):
+    annotator = nlp.get_pipe("luktheme_lexicon")
+    assert "Regjeringen" in annotator.lexicon.names and "Kommunen" not in annotator.lexicon.names
+    annotator.reset_cache()
+    nlp("Regjeringen vil styrke kommunene. Kommunen skal lage en plan.")
+    strings = nlp.vocab.strings
+    # A common word falls back on its lower-case entry; a name is left to its context.
+    assert annotator._lowers[strings["Kommunen"]] == strings["kommunen"]
+    assert annotator._lowers[strings["Regjeringen"]] == 0
 
 
 def test_compound_parts_of_simple_words_are_one_tuple(nlp):
