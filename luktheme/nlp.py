@@ -323,7 +323,7 @@ class LexiconAnnotator:
                     continue
                 if starts[i]:
                     # Sentence-initial capitals say little; fall back on the lower-case word,
-                    # unless the treebank shows the capitalized form as a name
+                    # unless the treebank shows the capitalized form mostly as a name
                     # ("Regjeringen vil ..."): then the context decides.
                     low = lowers.get(o)
                     if low is None:
