@@ -22,11 +22,11 @@ def _say(args, message: str) -> None:
 
 def cmd_train(args) -> int:
     from .corpus import read_examples
+    from .storage import check_output
     from .training import describe, train
 
     out = Path(args.output)
-    if out.exists() and not args.force:
-        raise FileExistsError(f"{out} exists. To replace the model, set the --force or -F flag.")
+    check_output(out, force=args.force)
     examples = read_examples(*args.data)
     _say(args, f"training on {len(examples)} rows from {', '.join(map(str, args.data))}")
     if len(args.data) > 1:

@@ -18,6 +18,7 @@ import platform
 import shutil
 import tempfile
 import warnings
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,66 @@ from .taxonomy import THEMES
 FORMAT = "luktheme.tfidf_cues.v1"
 DEFAULT_MODEL = "luktheme-themes-v1"
 _FILES = ("meta.json", "vectorizer.json", "weights.npz")
+#: Everything :func:`save_model` writes into a folder; ``--force`` replaces nothing else.
+_WRITTEN = (*_FILES, "README.md")
+
+
+def check_output(path: str | os.PathLike, *, force: bool = False) -> None:
+    """Check before any work that a model may be written to ``path``.
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` is anything but a model folder of this library, or is one and ``force`` is false.
+    """
+    check_replaceable(path)
+    if Path(path).exists() and not force:
+        raise FileExistsError(f"{path} exists. To replace the model, pass force=True (CLI: --force/-F).")
+
+
+def check_replaceable(path: str | os.PathLike) -> None:
+    """Refuse, with the reason, unless ``path`` is absent or a model folder this library wrote.
+
+    ``--force`` must never delete what the user made: a folder may be replaced
+    only when its ``meta.json`` names a luktheme model format and it holds
+    nothing but the files :func:`save_model` writes.
+
+    Raises
+    ------
+    FileExistsError
+        Naming what is in the way.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "notes.txt").write_text("mine")
+    >>> check_replaceable(d)
+    Traceback (most recent call last):
+    ...
+    FileExistsError: ... is not a luktheme model folder (no meta.json of a luktheme model; it holds notes.txt). ...
+    """
+    path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        return
+    advice = "Nothing was changed; choose another output folder."
+    if path.is_symlink() or not path.is_dir():
+        raise FileExistsError(f"{path} exists and is not a folder. {advice}")
+    entries = sorted(p.name for p in path.iterdir())
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        ours = isinstance(meta, dict) and str(meta.get("format", "")).startswith("luktheme.")
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        ours = False
+    if not ours:
+        shown = ", ".join(entries[:5]) + (", ..." if len(entries) > 5 else "") or "nothing"
+        raise FileExistsError(f"{path} is not a luktheme model folder (no meta.json of a luktheme model; "
+                              f"it holds {shown}). --force replaces only model folders. {advice}")
+    foreign = [e for e in entries if e not in _WRITTEN]
+    if foreign:
+        raise FileExistsError(f"{path} is a model folder but also holds {', '.join(foreign[:5])}, which "
+                              "luktheme did not write. Nothing was changed; move those files away first or choose another "
+                              "output folder.")
 
 
 def library_versions() -> dict[str, str]:
@@ -67,8 +128,7 @@ def save_model(tagger: ThemeTagger, path: str | os.PathLike, *, force: bool = Fa
     ('statistikk',)
     """
     path = Path(path)
-    if path.exists() and not force:
-        raise FileExistsError(f"{path} exists. To replace the model, pass force=True (CLI: --force/-F).")
+    check_output(path, force=force)
     clf = tagger.classifier
     state, arrays = clf.vectorizer_.state()
     meta = dict(tagger.meta)
@@ -92,6 +152,7 @@ def save_model(tagger: ThemeTagger, path: str | os.PathLike, *, force: bool = Fa
 
         (tmp / "README.md").write_text(render_card(meta), encoding="utf-8")
         if path.exists():
+            check_replaceable(path)  # again: the folder may have changed while the model was written
             shutil.rmtree(path)
         os.replace(tmp, path)
     except BaseException:
@@ -135,9 +196,12 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
                          "or call luktheme.load() with no argument for the bundled model.")
     for name in _FILES:
         if not (path / name).is_file():
-            raise ModelError(f"{path / name}: missing from the model folder. Retrain with "
-                             f"`luktheme train data/ -o {path} --force`.")
+            raise ModelError(f"{path / name}: missing from the model folder. Load another model folder, "
+                             "or train a new one into a new folder: `luktheme train data/ -o NEW_FOLDER`.")
     meta = _read_json(path / "meta.json")
+    if not isinstance(meta, dict):
+        raise ModelError(f"{path / 'meta.json'}: expected a JSON object, got {type(meta).__name__}. "
+                         "The model folder is damaged; load another one or retrain.")
     if meta.get("format") != FORMAT:
         raise ModelError(f"{path}: model format {meta.get('format')!r} is not {FORMAT!r}; this luktheme "
                          f"({__version__}) cannot read it. Retrain with `luktheme train`.")
@@ -161,8 +225,10 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
         clf.classes_ = np.array(THEMES)
         clf.n_features_in_ = 1
         n_features = len(clf.vectorizer_.feature_names)
-    except (KeyError, ValueError, TypeError, OSError) as err:
-        raise ModelError(f"{path}: damaged model files ({err}). Retrain with `luktheme train`.") from None
+    except (KeyError, ValueError, TypeError, OSError, IndexError, AttributeError, EOFError,
+            zipfile.BadZipFile) as err:
+        raise ModelError(f"{path}: damaged model files ({type(err).__name__}: {err}). Load another model "
+                         "folder, or train a new one into a new folder with `luktheme train`.") from None
     if clf.coef_.shape != (len(THEMES), n_features):
         raise ModelError(f"{path / 'weights.npz'}: weights of shape {clf.coef_.shape} do not fit "
                          f"{n_features} features. The folder is damaged; retrain the model.")
