@@ -48,7 +48,7 @@ def check_output(path: str | os.PathLike, *, force: bool = False) -> None:
     """
     check_replaceable(path)
     if Path(path).exists() and not force:
-        raise FileExistsError(f"{path} exists. To replace the model, pass force=True (CLI: --force/-F).")
+        raise FileExistsError(f"{path} exists. To replace the model, set the --force or -F flag (force=True in Python).")
 
 
 def check_replaceable(path: str | os.PathLike) -> None:

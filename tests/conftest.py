@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import json
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,3 +37,26 @@ def tagger():
     import luktheme
 
     return luktheme.load()
+
+
+ROWS = [
+    ("Kurs i planstrategi for kommunane", ["planstrategi", "kompetanseheving"]),
+    ("Opplæring i kommuneplanens samfunnsdel", ["planstrategi", "kompetanseheving"]),
+    ("Nytt torg i sentrum", ["stedsutvikling"]),
+    ("Opprusting av parken i tettstaden", ["stedsutvikling"]),
+    ("Asfaltere fylkesvegen", []),
+    ("Ny ferjekai", []),
+    ("Statistikk om flytting", ["statistikk", "bolyst"]),
+    ("Analyse av folketalsutviklinga", ["statistikk", "bolyst"]),
+    ("Velkomstpakke til tilflyttarar", ["bolyst"]),
+    ("Fagsamling for saksbehandlere", ["kompetanseheving"]),
+]
+
+
+@pytest.fixture
+def labels(tmp_path):
+    path = tmp_path / "labels.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i, (text, labs) in enumerate(ROWS * 2):
+            out.write(json.dumps({"id": f"r{i}", "text": text, "labels": labs, "group": f"g{i % 5}"}) + "\n")
+    return path

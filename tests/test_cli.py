@@ -5,28 +5,7 @@ import pytest
 import luktheme
 from luktheme.cli import main
 
-ROWS = [
-    ("Kurs i planstrategi for kommunane", ["planstrategi", "kompetanseheving"]),
-    ("Opplæring i kommuneplanens samfunnsdel", ["planstrategi", "kompetanseheving"]),
-    ("Nytt torg i sentrum", ["stedsutvikling"]),
-    ("Opprusting av parken i tettstaden", ["stedsutvikling"]),
-    ("Asfaltere fylkesvegen", []),
-    ("Ny ferjekai", []),
-    ("Statistikk om flytting", ["statistikk", "bolyst"]),
-    ("Analyse av folketalsutviklinga", ["statistikk", "bolyst"]),
-    ("Velkomstpakke til tilflyttarar", ["bolyst"]),
-    ("Fagsamling for saksbehandlere", ["kompetanseheving"]),
-]
-
-
-@pytest.fixture
-def labels(tmp_path):
-    path = tmp_path / "labels.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i, (text, labs) in enumerate(ROWS * 2):
-            out.write(json.dumps({"id": f"r{i}", "text": text, "labels": labs, "group": f"g{i % 5}"}) + "\n")
-    return path
-
+from .conftest import ROWS
 
 def test_train_writes_a_loadable_model_and_refuses_to_overwrite(labels, tmp_path, capsys):
     out = tmp_path / "model"

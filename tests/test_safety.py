@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
@@ -13,16 +12,6 @@ from luktheme.errors import ModelError
 from luktheme.storage import DEFAULT_MODEL, check_replaceable
 from luktheme._paths import models_dir
 
-from .test_cli import ROWS
-
-
-@pytest.fixture
-def labels(tmp_path):
-    path = tmp_path / "labels.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i, (text, labs) in enumerate(ROWS * 2):
-            out.write(json.dumps({"id": f"r{i}", "text": text, "labels": labs, "group": f"g{i % 5}"}) + "\n")
-    return path
 
 
 @pytest.fixture
