@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .documents import SUPPORTED, find_documents, read_document
+from .documents import SUPPORTED, check_inputs, find_documents, read_document
 from .errors import DocumentError
-from .tables import COLUMNS, FORMATS, THEME_SEPARATOR, format_for, write_table
+from .tables import COLUMNS, FORMATS, THEME_SEPARATOR, check_output_file, format_for, free_path, write_table
 from .taxonomy import THEMES
 
 if TYPE_CHECKING:  # pandas is imported where a table is built, keeping `import luktheme` light
@@ -476,8 +476,23 @@ def add_tag_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def _partial_path(path: Path) -> Path:
-    return path.with_name(f"{path.stem}.partial{path.suffix}")
+def _save_partial(df: pd.DataFrame, out: Path, fmt: str) -> Path:
+    """Write what was tagged before an interruption to a file name no file has yet.
+
+    A second Ctrl-C must not tear the file that rescues the first, so SIGINT
+    is ignored while it is written (in the main thread only, where signals live).
+    """
+    import threading
+
+    partial = free_path(out, suffix=f".{fmt}" if fmt != format_for(out) else None)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+    try:
+        write_table(df, partial, format=fmt)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+    return partial
 
 
 class _StdoutStream:
@@ -526,8 +541,8 @@ def cmd_tag(args) -> int:
     out = str(args.output)
     fmt = format_for(out, args.format)
     to_stdout = out == "-"
-    if not to_stdout and Path(out).exists() and not args.force:
-        raise FileExistsError(f"{out} exists. To replace it, set the --force or -F flag.")
+    check_inputs(args.inputs)
+    check_output_file(out, force=args.force)
     if to_stdout and fmt in ("xlsx", "parquet") and sys.stdout.isatty():
         raise ValueError(f"Refusing to write {fmt} (binary) to a terminal. Pass -o with a file name.")
     files, problems, skipped = find_documents(args.inputs)
@@ -571,15 +586,22 @@ def cmd_tag(args) -> int:
         return 141
     except KeyboardInterrupt:
         if rows and not to_stdout:
-            partial = _partial_path(Path(out))
-            write_table(table(rows), partial, format=fmt, force=True)
+            partial = _save_partial(table(rows), Path(out), fmt)
             say(f"interrupted after {done} of {len(files)} documents; the {len(rows)} measures tagged so far "
                 f"are in {partial}")
         raise
     if stream is not None:
         stream.finish()
     else:
-        write_table(table(rows), out, format=fmt, force=args.force)
+        result = table(rows)
+        try:
+            write_table(result, out, format=fmt, force=args.force)
+        except KeyboardInterrupt:
+            # Interrupted while the (slow) final file was written: keep all the work in a fast format.
+            partial = _save_partial(result, Path(out), "csv" if fmt in ("xlsx", "parquet") else fmt)
+            say(f"interrupted while writing {out}, which was left as it was; all {len(rows)} measures "
+                f"are in {partial}")
+            raise
     if not args.quiet:
         where = "" if to_stdout else f" -> {out}"
         say(f"{read} of {len(files)} documents read, {n_measures} measures tagged in "

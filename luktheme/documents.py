@@ -1196,6 +1196,37 @@ def read_document(path: str | os.PathLike, *, nlp=None) -> list:
     return segment(read_blocks(path), file=str(path), nlp=nlp)
 
 
+def check_inputs(inputs: Iterable[str | os.PathLike]) -> None:
+    """Refuse, before any work, inputs that do not exist or are files of an unsupported type.
+
+    Raises
+    ------
+    DocumentError
+        Naming every such input and what is supported.
+
+    Examples
+    --------
+    >>> check_inputs(["no/such/plan.pdf"])
+    Traceback (most recent call last):
+    ...
+    luktheme.errors.DocumentError: no/such/plan.pdf: no such file or folder; check the path. Nothing was read or written.
+    """
+    bad = []
+    for raw in inputs:
+        p = Path(raw)
+        if p.is_dir():
+            continue
+        if not p.exists():
+            bad.append(f"{p}: no such file or folder; check the path")
+        elif p.suffix.lower() not in SUPPORTED:
+            try:
+                reader_for(p)
+            except DocumentError as err:
+                bad.append(f"{p}: {_reason(err, p)}")
+    if bad:
+        raise DocumentError("; ".join(bad) + ". Nothing was read or written.")
+
+
 def find_documents(inputs: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
     """Expand files and folders (walked recursively) into the documents to read.
 
@@ -1235,23 +1266,31 @@ def find_documents(inputs: Iterable[str | os.PathLike]) -> tuple[list[Path], lis
     seen: set[Path] = set()
 
     def add(p: Path) -> None:
-        key = p.resolve()
+        try:
+            key = p.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append((str(p), "a broken or self-looping symbolic link; nothing to read"))
+            return
         if key not in seen:
             seen.add(key)
             files.append(p)
+
+    def unreadable(err: OSError) -> None:
+        problems.append((str(err.filename), f"folder cannot be read ({err.strerror or err}); its documents "
+                                            "were not tagged"))
 
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
             found = []
-            for root, dirs, names in os.walk(p):
+            for root, dirs, names in os.walk(p, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in names:
                     if name.startswith((".", "~$")):
                         continue
                     found.append(Path(root) / name)
             for f in sorted(found, key=lambda q: q.as_posix().casefold()):
-                if f.suffix.lower() in SUPPORTED:
+                if f.suffix.lower() in SUPPORTED or (f.is_symlink() and not f.exists()):
                     add(f)
                 else:
                     skipped.append(str(f))

@@ -197,6 +197,71 @@ def _umask() -> int:
     return mask
 
 
+def check_output_file(path: str | os.PathLike, *, force: bool = False) -> None:
+    """Check, before any work, that a table can be written to ``path``.
+
+    Tagging a few hundred documents takes minutes; a path that cannot take the
+    result must be found before the first document is read, not after.
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` exists and ``force`` is False.
+    ValueError
+        If ``path`` is a folder, a folder in its way is a file, or its folder
+        cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "notes.txt").write_text("x")
+    >>> check_output_file(d / "notes.txt" / "out.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: Cannot write .../notes.txt/out.csv: .../notes.txt is a file, not a folder. Choose another output path.
+    """
+    if str(path) == "-":
+        return
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"Cannot write {path}: it is a folder. Pass a file name such as {path / 'tiltak.xlsx'}.")
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} exists. To replace it, set the --force or -F flag (force=True).")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise ValueError(f"Cannot write {path}: {folder} is a file, not a folder. Choose another output path.")
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".luktheme-probe.")
+    except OSError as err:
+        raise ValueError(f"Cannot write {path}: the folder {folder} does not take new files "
+                         f"({err.strerror or err}). Choose another output path.") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
+def free_path(path: str | os.PathLike, tag: str = "partial", suffix: str | None = None) -> Path:
+    """A file name beside ``path`` that no file has yet: ``NAME.partial.EXT``, then ``NAME.partial-2.EXT``...
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "out.partial.csv").write_text("mine")
+    >>> free_path(d / "out.csv").name
+    'out.partial-2.csv'
+    """
+    path = Path(path)
+    suffix = path.suffix if suffix is None else suffix
+    candidate, n = path.with_name(f"{path.stem}.{tag}{suffix}"), 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.stem}.{tag}-{n}{suffix}")
+    return candidate
+
+
 def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None,
                 force: bool = False) -> Path | None:
     """Write measures to ``path`` atomically; ``"-"`` writes to standard output.

@@ -82,3 +82,110 @@ def test_damaged_vocabulary_is_a_model_error(model_copy):
     (model_copy / "vectorizer.json").write_text('{"words": 3}', encoding="utf-8")
     with pytest.raises(ModelError, match="damaged"):
         luktheme.load(model_copy)
+
+
+# --------------------------------------------------------------------------- tagging documents
+
+def _plan(folder, name="plan.md", line="Kartlegge boligbehovet i kommunen"):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"# Tiltak\n\n- {line}\n", encoding="utf-8")
+    return path
+
+
+def test_interrupt_never_overwrites_an_existing_partial_file(tmp_path, monkeypatch, capsys):
+    import luktheme.batch as batch
+
+    a, b = _plan(tmp_path / "in", "a.md"), _plan(tmp_path / "in", "b.md")
+    real = batch.tag_file
+
+    def interrupt_b(file, tagger, **kw):
+        if str(file).endswith("b.md"):
+            raise KeyboardInterrupt
+        return real(file, tagger, **kw)
+
+    monkeypatch.setattr(batch, "tag_file", interrupt_b)
+    mine = tmp_path / "out.partial.csv"
+    mine.write_text("my own file\n", encoding="utf-8")
+    assert main(["tag", str(a), str(b), "-o", str(tmp_path / "out.csv")]) == 130
+    assert mine.read_text(encoding="utf-8") == "my own file\n"
+    assert "out.partial-2.csv" in capsys.readouterr().err
+    assert "Kartlegge" in (tmp_path / "out.partial-2.csv").read_text(encoding="utf-8")
+
+
+def test_interrupt_during_the_final_write_keeps_every_measure(tmp_path, monkeypatch, capsys):
+    import luktheme.batch as batch
+
+    a = _plan(tmp_path / "in", "a.md")
+    real = batch.write_table
+    calls = []
+
+    def interrupted_once(df, path, **kw):
+        calls.append(path)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return real(df, path, **kw)
+
+    monkeypatch.setattr(batch, "write_table", interrupted_once)
+    assert main(["tag", str(a), "-o", str(tmp_path / "out.xlsx")]) == 130
+    assert not (tmp_path / "out.xlsx").exists()
+    kept = tmp_path / "out.partial.csv"
+    assert "Kartlegge boligbehovet" in kept.read_text(encoding="utf-8")
+    assert str(kept) in capsys.readouterr().err
+
+
+def test_a_self_looping_link_is_a_listed_failure(tmp_path, capsys):
+    from luktheme.documents import find_documents
+
+    root = tmp_path / "in"
+    _plan(root, "a.md")
+    (root / "loop.md").symlink_to(root / "loop.md")
+    files, problems, _ = find_documents([root])
+    assert [f.name for f in files] == ["a.md"]
+    assert "symbolic link" in dict(problems)[str(root / "loop.md")]
+    assert main(["tag", str(root), "-o", str(tmp_path / "out.csv")]) == 1
+    assert "loop.md" in capsys.readouterr().err
+    assert "Kartlegge" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
+    import os
+
+    from luktheme.documents import find_documents
+
+    root = tmp_path / "in"
+    _plan(root / "sub", "b.md")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # a folder whose listing fails, as for another user's folder
+        onerror(PermissionError(13, "Permission denied", str(root / "sub")))
+        return real_walk(top, onerror=onerror, **kw)
+
+    monkeypatch.setattr(os, "walk", walk)
+    _, problems, _ = find_documents([root])
+    assert dict(problems)[str(root / "sub")].startswith("folder cannot be read (Permission denied)")
+
+
+@pytest.mark.parametrize("where", ["parent_is_file", "proc", "existing_folder"])
+def test_output_path_is_checked_before_any_document_is_read(tmp_path, monkeypatch, capsys, where):
+    import luktheme.batch as batch
+
+    a = _plan(tmp_path / "in", "a.md")
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    (tmp_path / "folder.csv").mkdir()
+    out = {"parent_is_file": blocker / "out.csv", "proc": "/proc/out.csv", "existing_folder": tmp_path / "folder.csv"}
+    monkeypatch.setattr(batch, "tag_file", lambda *a, **k: pytest.fail("a document was read"))
+    assert main(["tag", str(a), "-o", str(out[where]), "-F"]) == 2
+    assert "Cannot write" in capsys.readouterr().err
+    assert blocker.read_text(encoding="utf-8") == "x" and (tmp_path / "folder.csv").is_dir()
+
+
+@pytest.mark.parametrize("name", ["missing.pdf", "notes.odt"])
+def test_missing_or_unsupported_inputs_are_refused_up_front(tmp_path, capsys, name):
+    a = _plan(tmp_path / "in", "a.md")
+    if name.endswith(".odt"):
+        (tmp_path / name).write_bytes(b"PK")
+    out = tmp_path / "out.csv"
+    assert main(["tag", str(a), str(tmp_path / name), "-o", str(out)]) == 2
+    assert name in capsys.readouterr().err and not out.exists()
