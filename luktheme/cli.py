@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import LukthemeError
+from .errors import LukthemeError, TextCleanedWarning
 
 
 def _say(args, message: str) -> None:
@@ -110,11 +110,27 @@ def cmd_validate(args) -> int:
 def cmd_tag_text(args) -> int:
     from .storage import load
 
+    import warnings
+
     tagger = load(args.model)
-    texts = args.text or [line for line in sys.stdin.read().splitlines() if line.strip()]
-    for t in tagger.pipe(texts):
-        print(json.dumps({"text": t.text, "themes": list(t.themes),
-                          "scores": {k: round(v, 4) for k, v in t.scores.items()}}, ensure_ascii=False))
+    if args.text:
+        texts = args.text
+    else:
+        # Bytes, decoded here: a strict decoder would stop the whole run at the first Latin-1 letter.
+        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8", "replace")
+        data = raw.decode("utf-8-sig", errors="replace")
+        if "\ufffd" in data and b"\xef\xbf\xbd" not in raw:
+            _say(args, "luktheme tag-text: note: standard input is not UTF-8; undecodable bytes became U+FFFD. "
+                       "Convert it first, e.g. `iconv -f latin1 -t utf-8`.")
+        texts = [line for line in data.splitlines() if line.strip()]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TextCleanedWarning)
+        for t in tagger.pipe(texts):
+            print(json.dumps({"text": t.text, "themes": list(t.themes),
+                              "scores": {k: round(v, 4) for k, v in t.scores.items()}}, ensure_ascii=False))
+    if any(issubclass(w.category, TextCleanedWarning) for w in caught):
+        _say(args, "luktheme tag-text: note: characters that are not text (NUL, control characters, or "
+                   "bytes that are not UTF-8) were replaced by U+FFFD.")
     return 0
 
 

@@ -251,6 +251,40 @@ _LATIN1_FALLBACK = "luktheme-latin1"
 codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 
+_MAGIC = ((b"%PDF", "a PDF; rename it to .pdf"), (b"PK\x03\x04", "a zip package (e.g. .docx); give it its "
+          "real suffix"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"\x7fELF", "a program"), (b"MZ", "a Windows program"), (b"\xd0\xcf\x11\xe0", "an old Office file; "
+          "save it as .docx"))
+
+
+def check_is_text(data: bytes, path: str | os.PathLike) -> None:
+    """Refuse bytes that are not text (a program, an image) behind a text file's name.
+
+    Raises
+    ------
+    DocumentError
+        Naming what the file seems to be.
+
+    Examples
+    --------
+    >>> check_is_text(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00", "plan.txt")
+    Traceback (most recent call last):
+    ...
+    luktheme.errors.DocumentError: plan.txt: not a text file: it looks like a PNG image. It was not read.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
+        return
+    what = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
+    if what is None:
+        sample = data[:65536]
+        # Text has no NUL bytes and almost no other control characters; binaries are full of them.
+        controls = sum(sample.count(bytes([c])) for c in (*range(0, 9), 11, 14, *range(16, 27), *range(28, 32)))
+        if b"\x00" in sample or controls > max(8, len(sample) // 100):
+            what = "a binary file (a program, an image or a packed file)"
+    if what is not None:
+        raise DocumentError(f"{path}: not a text file: it looks like {what}. It was not read.")
+
+
 def decode_text(data: bytes) -> str:
     """Decode the bytes of a text file: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
 
@@ -584,12 +618,30 @@ def _docx_cell_text(tc) -> str:
     return fold(" ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in tc.iter(f"{_W}p")))
 
 
+#: The most a .docx may unpack to. A long plan with pictures unpacks to tens of MB; a file that claims
+#: more is a decompression bomb or damaged, and reading it could take the whole batch down.
+MAX_DOCX_UNPACKED = 200 * 2**20
+
+
+def _check_docx_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # docx.Document reports a damaged package with its own message
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise DocumentError(f"{path}: too large: it unpacks to {unpacked / 2**20:,.0f} MB, more than the "
+                            f"{MAX_DOCX_UNPACKED / 2**20:.0f} MB a plan document needs. It was not read; check "
+                            "that the file is the document you meant, or save it again from Word.")
+
+
 def _read_docx(path: Path) -> list[Block]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.text.paragraph import Paragraph
     from lxml.etree import XMLSyntaxError
 
+    _check_docx_size(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError) as err:
@@ -1144,6 +1196,7 @@ def read_blocks(path: str | os.PathLike) -> list[Block]:
             blocks = _read_docx(path)
         else:
             data = path.read_bytes()
+            check_is_text(data, path)
             if kind == "html":
                 blocks = _read_html(data)
             elif kind == "markdown":

@@ -21,3 +21,7 @@ class DocumentError(LukthemeError, ValueError):
 
 class ModelVersionWarning(UserWarning):
     """A model folder was written by another luktheme version."""
+
+
+class TextCleanedWarning(UserWarning):
+    """Characters that are not text (NUL, control characters, lone surrogates) were replaced."""

@@ -22,6 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .rawtext import cut_text
 from .taxonomy import CUES, NEAR_MISSES, THEMES
 
 ANALYSERS = ("blank", "lemma")
@@ -111,7 +112,10 @@ def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 
     # spaCy refuses texts beyond nlp.max_length; a long text is analysed in pieces cut at white space.
     pieces, owner = [], []
     for i, text in enumerate(texts):
-        for piece in _cut(text, _MAX_PIECE):
+        # No word runs for hundreds of letters; such a run (base64, a stuck key) is cut, not analysed
+        # letter by letter as an unknown compound.
+        text = _LONG_RUN.sub(lambda m: m.group()[:_MAX_WORD], text)
+        for _, piece in cut_text(text, _MAX_PIECE):
             pieces.append(piece)
             owner.append(i)
     out: list[list[str]] = [[] for _ in texts]
@@ -121,20 +125,8 @@ def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 
 
 
 _MAX_PIECE = 100_000
-
-
-def _cut(text: str, size: int) -> list[str]:
-    if len(text) <= size:
-        return [text]
-    pieces, start = [], 0
-    while start < len(text):
-        end = min(start + size, len(text))
-        if end < len(text):
-            space = text.rfind(" ", start + size // 2, end)
-            end = space if space > start else end
-        pieces.append(text[start:end])
-        start = end
-    return pieces
+_MAX_WORD = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (_MAX_WORD + 1))
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -258,10 +250,10 @@ class ThemeVectorizer:
         np.log(X.data, out=X.data)
         X.data += 1.0
         X.data *= self.char_.idf_[X.indices]
-        norms = np.sqrt(np.add.reduceat(X.data ** 2, X.indptr[:-1])) if X.nnz else np.zeros(0)
         lengths = np.diff(X.indptr)
-        row_norms = np.zeros(X.shape[0])
-        row_norms[lengths > 0] = norms[lengths > 0]
+        # bincount, not add.reduceat: reduceat fails when the last texts have no known n-gram ("x", "中文").
+        row_norms = np.sqrt(np.bincount(np.repeat(np.arange(X.shape[0]), lengths), weights=X.data ** 2,
+                                        minlength=X.shape[0]))
         X.data /= np.repeat(np.where(row_norms > 0, row_norms, 1.0), lengths)
         return X.astype(np.float32)
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .documents import LEADER, Block
+from .rawtext import cut_text
 
 #: Fewest words (tokens with a letter) a measure has, by kind. A two-word bullet
 #: ("Universell utforming") is a measure in a plan's list; two words of running
@@ -173,18 +174,25 @@ def sentence_nlp():
     return nlp
 
 
+#: spaCy takes at most ``nlp.max_length`` characters a call; a longer block (a report on one line) is cut.
+_MAX_PIECE = 100_000
+
+
 def _sentences(texts: list[str], nlp) -> list[list[tuple[int, int]]]:
-    out = []
-    for doc in nlp.pipe(texts, batch_size=64):
-        spans = []
+    pieces, owner = [], []
+    for i, text in enumerate(texts):
+        for offset, piece in cut_text(text, _MAX_PIECE):
+            pieces.append(piece)
+            owner.append((i, offset))
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for (i, offset), doc in zip(owner, nlp.pipe(pieces, batch_size=64)):
         for sent in doc.sents:
             text = sent.text
             lead = len(text) - len(text.lstrip())
             stripped = text.strip()
             if stripped:
-                start = sent.start_char + lead
-                spans.append((start, start + len(stripped)))
-        out.append(spans)
+                start = offset + sent.start_char + lead
+                out[i].append((start, start + len(stripped)))
     return out
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .errors import TextCleanedWarning
 from .model import ThemeClassifier, check_texts
+from .rawtext import clean_characters
 from .taxonomy import THEMES
 
 
@@ -79,6 +82,12 @@ class ThemeTagger:
         ------
         TypeError
             If ``text`` is not a str (e.g. None or a number).
+
+        Warns
+        -----
+        TextCleanedWarning
+            If the text held NUL, control characters or lone surrogates; they are
+            replaced by U+FFFD and the rest is tagged.
         """
         if not isinstance(text, str):
             raise TypeError(f"ThemeTagger expects a str, got {type(text).__name__}: {text!r:.60}. "
@@ -117,6 +126,13 @@ class ThemeTagger:
 
     def _tag(self, texts: list[str]) -> Iterator[Tagging]:
         texts = check_texts(texts)
+        cleaned = [clean_characters(t) for t in texts]
+        replaced = sum(n for _, n in cleaned)
+        if replaced:
+            warnings.warn(f"{replaced} character(s) that are not text (NUL, control characters or lone "
+                          "surrogates from a wrong decoding) were replaced by U+FFFD before tagging.",
+                          TextCleanedWarning, stacklevel=3)
+            texts = [t for t, _ in cleaned]
         scores = np.zeros((len(texts), len(THEMES)))
         live = np.array([bool(t.strip()) for t in texts], dtype=bool)
         if live.any():

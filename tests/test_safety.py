@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -189,3 +190,99 @@ def test_missing_or_unsupported_inputs_are_refused_up_front(tmp_path, capsys, na
     out = tmp_path / "out.csv"
     assert main(["tag", str(a), str(tmp_path / name), "-o", str(out)]) == 2
     assert name in capsys.readouterr().err and not out.exists()
+
+
+# --------------------------------------------------------------------------- odd texts and files
+
+@pytest.mark.parametrize("texts", [["x"], ["中文 文本"], ["Привет мир"], ["•"], ["Kurs i planstrategi", "x"]])
+def test_texts_without_a_known_ngram_are_tagged(tagger, texts):
+    out = list(tagger.pipe(texts))
+    assert out[-1].themes == () and len(out) == len(texts)
+    assert tagger(texts[-1]).themes == ()
+
+
+def test_a_very_long_text_is_tagged_not_refused(tagger):
+    assert tagger("x" * 1_000_000).themes == ()
+    prose = " ".join(["Kommunen skal kartlegge boligbehovet i regionen."] * 25_000)  # 1.2 M characters
+    assert "statistikk" in tagger(prose).themes
+
+
+def test_a_five_megabyte_line_is_read(tmp_path):
+    from luktheme.documents import read_document
+
+    f = tmp_path / "one-line.txt"
+    f.write_text(" ".join(["Kommunen skal kartlegge boligbehovet i regionen."] * 110_000), encoding="utf-8")
+    assert f.stat().st_size > 5_000_000
+    measures = read_document(f)
+    assert len(measures) == 110_000 and measures[-1].text == "Kommunen skal kartlegge boligbehovet i regionen."
+
+
+def test_characters_that_are_not_text_are_replaced_with_one_warning(tagger):
+    from luktheme.errors import TextCleanedWarning
+
+    with pytest.warns(TextCleanedWarning, match="2 character"):
+        t = tagger("\x00\ud800 Kurs i planstrategi for kommunane")
+    assert t.text == "\ufffd\ufffd Kurs i planstrategi for kommunane" and "planstrategi" in t.themes
+    json.dumps(t.text).encode("utf-8")  # the result can be written out
+
+
+def test_tag_text_takes_stdin_that_is_not_utf8(monkeypatch, capsys):
+    import io
+
+    class Stdin:
+        buffer = io.BytesIO("Kurs i planstrategi for kommunane på Hadeland\nKartlegge\x00 boligbehovet\n"
+                            .encode("latin-1"))
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    assert main(["tag-text"]) == 0
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 2 and "planstrategi" in rows[0]["themes"]
+    assert "not UTF-8" in err and err.count("U+FFFD") == 2
+
+
+def test_tag_text_takes_an_argument_that_is_not_utf8(capsys):
+    arg = b"Kurs i planstrategi \xff".decode("utf-8", "surrogateescape")  # what Python makes of such argv
+    assert main(["tag-text", arg]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["text"] == "Kurs i planstrategi \ufffd" and "U+FFFD" in err
+
+
+def test_a_docx_decompression_bomb_is_refused_without_reading_it(tmp_path):
+    import zipfile
+
+    from luktheme.documents import MAX_DOCX_UNPACKED, read_document
+    from luktheme.errors import DocumentError
+
+    bomb = tmp_path / "bomb.docx"
+    chunk = b"<w:t>" + b"a" * (2**20 - 5)
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            for _ in range(MAX_DOCX_UNPACKED // 2**20 + 10):
+                fh.write(chunk)
+    assert bomb.stat().st_size < 2 * 2**20
+    with pytest.raises(DocumentError, match="too large: it unpacks to 210 MB"):
+        read_document(bomb)
+
+
+@pytest.mark.parametrize("content, what", [(b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 20, "a program"),
+                                           (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
+                                           (bytes(range(256)) * 40, "a binary file")])
+def test_a_binary_file_named_txt_is_reported_as_not_text(tmp_path, content, what):
+    from luktheme.documents import read_document
+    from luktheme.errors import DocumentError
+
+    f = tmp_path / "plan.txt"
+    f.write_bytes(content)
+    with pytest.raises(DocumentError, match=f"not a text file: it looks like {what}"):
+        read_document(f)
+
+
+def test_latin1_and_utf8_text_files_are_still_read(tmp_path):
+    from luktheme.documents import read_document
+
+    for enc in ("utf-8", "cp1252"):
+        f = tmp_path / f"plan-{enc}.txt"
+        f.write_bytes("Tiltak\n\n- Kartlegge behovet for bustader i Bø og Førde\n".encode(enc))
+        assert [m.text for m in read_document(f)] == ["Kartlegge behovet for bustader i Bø og Førde"]
