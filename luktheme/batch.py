@@ -121,7 +121,33 @@ def _reason(err: Exception, name: str) -> str:
 _WORKER: dict = {}
 
 
-def _init_worker(tagger, batch_size: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the parent process is gone (killed with -9, it cannot stop us itself).
+
+    Linux delivers a signal on the parent's death once asked (``PR_SET_PDEATHSIG``);
+    elsewhere, and for a parent that died before the request, a thread watches
+    the parent id.
+    """
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="luktheme-parent-watch", daemon=True).start()
+
+
+def _init_worker(tagger, batch_size: int, parent: int | None = None) -> None:
+    _die_with_parent(parent if parent is not None else os.getppid())
     # The parent handles Ctrl-C and stops the workers; they must not print tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Fresh stream objects: a forked copy of the parent's may hold a lock taken by its progress
@@ -192,7 +218,7 @@ def iter_results(files: Sequence[str | os.PathLike], tagger, *, jobs: int = 1,
 
     def pool(workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                                   initializer=_init_worker, initargs=(tagger, batch_size))
+                                   initializer=_init_worker, initargs=(tagger, batch_size, os.getpid()))
 
     pending = list(files)
     isolate = False

@@ -286,3 +286,56 @@ def test_latin1_and_utf8_text_files_are_still_read(tmp_path):
         f = tmp_path / f"plan-{enc}.txt"
         f.write_bytes("Tiltak\n\n- Kartlegge behovet for bustader i Bø og Førde\n".encode(enc))
         assert [m.text for m in read_document(f)] == ["Kartlegge behovet for bustader i Bø og Førde"]
+
+
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    pids = tmp_path / "pids"
+    script = textwrap.dedent(f"""
+        import os, time, pathlib
+        import luktheme, luktheme.batch as batch
+        def slow(file):
+            with open({str(pids)!r}, "a") as fh:
+                fh.write(f"{{os.getpid()}}\\n")
+            time.sleep(300)
+        batch._work = slow
+        files = []
+        for i in range(4):
+            p = pathlib.Path({str(tmp_path)!r}) / f"{{i}}.md"
+            p.write_text("- Kartlegge boligbehovet i kommunen\\n", encoding="utf-8")
+            files.append(p)
+        list(batch.iter_results(files, luktheme.load(), jobs=2))
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while (not pids.exists() or len(pids.read_text().split()) < 2) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = [int(p) for p in pids.read_text().split()]
+        assert len(workers) == 2
+    finally:
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        # A zombie waits for its (new) parent to reap it: it is gone for our purpose.
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                return fh.read().split(") ")[1][0] != "Z"
+        except OSError:
+            return True
+
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in workers)
