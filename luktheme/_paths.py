@@ -17,3 +17,15 @@ def models_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return _PACKAGE.parent / "models"
+
+
+def data_dir() -> Path:
+    """Return the folder of the labeled training rows (``data/`` of a checkout, ``luktheme/_data`` in a wheel).
+
+    Commands that default to "the project's data" use this, not ``./data``,
+    so they work from any working directory.
+    """
+    for candidate in (_PACKAGE / "_data", _PACKAGE.parent / "data"):
+        if candidate.is_dir():
+            return candidate
+    return _PACKAGE.parent / "data"

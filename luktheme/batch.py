@@ -568,7 +568,7 @@ def cmd_tag(args) -> int:
     fmt = format_for(out, args.format)
     to_stdout = out == "-"
     check_inputs(args.inputs)
-    check_output_file(out, force=args.force)
+    check_output_file(out, format=args.format, force=args.force)
     if to_stdout and fmt in ("xlsx", "parquet") and sys.stdout.isatty():
         raise ValueError(f"Refusing to write {fmt} (binary) to a terminal. Pass -o with a file name.")
     files, problems, skipped = find_documents(args.inputs)

@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from ._paths import data_dir
 from .errors import LukthemeError, TextCleanedWarning
+
+DESCRIPTION = ("Tag the measures (tiltak) of Norwegian plan documents with five themes: bolyst, planstrategi, "
+               "stedsutvikling, kompetanseheving, statistikk. Start with `luktheme tag PLAN.pdf -o tiltak.xlsx`.")
+_MODEL_NAMES = ("luktheme", "keyword rules (cue stems)", "word TF-IDF + LR", "char TF-IDF + LR",
+                "spaCy textcat_multilabel (bow)", "spaCy textcat_multilabel (ensemble)")
 
 
 def _say(args, message: str) -> None:
@@ -60,10 +66,10 @@ def cmd_train(args) -> int:
 
 def cmd_evaluate(args) -> int:
     from .corpus import read_examples
-    from .evaluation import default_models, evaluate
+    from .evaluation import default_models, evaluate, quick_models
 
-    examples = read_examples(*args.data)
-    models = default_models()
+    examples = read_examples(*(args.data or [data_dir()]))
+    models = default_models() if (args.full or args.models) else quick_models()
     if args.model:
         from .storage import load
 
@@ -72,12 +78,9 @@ def cmd_evaluate(args) -> int:
 
         models["luktheme"] = lambda: ThemeClassifier(**params)
     if args.models:
-        unknown = set(args.models) - set(models)
-        if unknown:
-            raise ValueError(f"Unknown model(s) {sorted(unknown)}. Choose from: {', '.join(models)}.")
         models = {k: v for k, v in models.items() if k in args.models}
-    report = evaluate(examples, models, n_splits=args.folds, n_repeats=args.repeats, curve=args.curve,
-                      progress=None if args.quiet else (lambda m: _say(args, m)))
+    report = evaluate(examples, models, full=args.full, n_splits=args.folds, n_repeats=args.repeats,
+                      curve=args.curve, n_jobs=args.jobs, progress=False if args.quiet else True)
     print(report.to_json() if args.json else report.to_text())
     return 0
 
@@ -89,7 +92,7 @@ def cmd_audit(args) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise FileExistsError(f"{out} exists. To overwrite it, set the --force or -F flag.")
-    examples = read_examples(*args.data)
+    examples = read_examples(*(args.data or [data_dir()]))
     rows = audit(examples, n_repeats=args.repeats, top=args.top)
     write_audit(rows, out, force=args.force)
     _say(args, f"wrote {len(rows)} rows to re-check to {out}")
@@ -135,49 +138,61 @@ def cmd_tag_text(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="luktheme", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="luktheme", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"luktheme {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("train", help="train a model folder from labeled JSONL rows")
-    p.add_argument("data", nargs="+", help="label files (.jsonl) or folders of them")
-    p.add_argument("-o", "--output", required=True, help="the model folder to write")
-    p.add_argument("-F", "--force", action="store_true", help="replace an existing model folder")
+    p = sub.add_parser("train", help="train a model folder from labeled JSONL rows",
+                       description="Train a model folder from labeled rows and write its card.")
+    p.add_argument("data", nargs="+", help="label files (.jsonl) or folders of them, e.g. data/")
+    p.add_argument("-o", "--output", required=True, help="the model folder to write (a new folder)")
+    p.add_argument("-F", "--force", action="store_true",
+                   help="replace an existing model folder (only one written by luktheme train)")
     p.add_argument("--params", help='ThemeClassifier parameters as JSON, e.g. \'{"C": 4}\'')
     p.add_argument("--no-evaluate", dest="evaluate", action="store_false",
                    help="skip the cross-validation written into the model card")
     p.add_argument("--baselines", action="store_true", help="score the baselines too (slow: trains spaCy)")
-    p.add_argument("--folds", type=int, default=5)
-    p.add_argument("--repeats", type=int, default=2)
-    p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds for the card (default: 5)")
+    p.add_argument("--repeats", type=int, default=2, help="cross-validation repeats for the card (default: 2)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no progress, only the result table")
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("evaluate", help="cross-validate luktheme and the baselines on the same folds")
-    p.add_argument("data", nargs="*", default=["data"], help="label files or folders (default: data)")
+    p = sub.add_parser("evaluate", help="cross-validate luktheme and the baselines on the same folds",
+                       description="Cross-validate luktheme and baselines on the same grouped folds. The default "
+                                   "is the quick report (fast baselines, 5x2 folds, all cores: a few minutes); "
+                                   "--full runs the published protocol (all baselines, 5x5).")
+    p.add_argument("data", nargs="*", help="label files or folders (default: the project's data folder, "
+                                           f"{data_dir()})")
     p.add_argument("-m", "--model", help="evaluate the parameters of this model folder (default: defaults)")
-    p.add_argument("--models", nargs="+", help="restrict to these model names")
-    p.add_argument("--folds", type=int, default=5)
-    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--models", nargs="+", choices=_MODEL_NAMES, metavar="NAME",
+                   help="restrict to these models; quote names with spaces. Choices: "
+                        + "; ".join(f"'{n}'" for n in _MODEL_NAMES))
+    p.add_argument("--full", action="store_true", help="the published protocol: every baseline, 5 repeats (slow)")
+    p.add_argument("--folds", type=int, default=5, help="folds per repeat (default: 5)")
+    p.add_argument("--repeats", type=int, help="repeats (default: 2, or 5 with --full)")
+    p.add_argument("-j", "--jobs", type=int, help="worker processes for the fits (default: one per CPU)")
     p.add_argument("--no-curve", dest="curve", action="store_false", help="skip the learning curve")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on standard error")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("audit", help="list rows whose labels most disagree with out-of-fold predictions")
-    p.add_argument("data", nargs="*", default=["data"])
+    p = sub.add_parser("audit", help="list rows whose labels most disagree with out-of-fold predictions",
+                       description="Write the rows whose labels most disagree with out-of-fold predictions, "
+                                   "for a second look.")
+    p.add_argument("data", nargs="*", help=f"label files or folders (default: the project's data folder, {data_dir()})")
     p.add_argument("-o", "--output", required=True, help="CSV file to write")
-    p.add_argument("-F", "--force", action="store_true")
-    p.add_argument("--top", type=int, default=100)
-    p.add_argument("--repeats", type=int, default=2)
-    p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("-F", "--force", action="store_true", help="replace an existing output file")
+    p.add_argument("--top", type=int, default=100, help="how many rows to list (default: 100)")
+    p.add_argument("--repeats", type=int, default=2, help="cross-validation repeats (default: 2)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the listed rows")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("validate", help="check label files and print their counts")
-    p.add_argument("data", nargs="+")
+    p.add_argument("data", nargs="+", help="label files (.jsonl) or folders of them")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("tag-text", help="tag texts given as arguments (or lines on stdin); JSON lines out")
-    p.add_argument("text", nargs="*")
+    p.add_argument("text", nargs="*", help="texts to tag; none: one text per line of standard input")
     p.add_argument("-m", "--model", help="model folder (default: the bundled model)")
     p.set_defaults(func=cmd_tag_text)
 

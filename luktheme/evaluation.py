@@ -35,6 +35,12 @@ def default_models() -> dict[str, Callable[[], object]]:
     }
 
 
+def quick_models() -> dict[str, Callable[[], object]]:
+    """luktheme's model and the baselines that train in seconds (no spaCy textcat), by display name."""
+    models = default_models()
+    return {name: factory for name, factory in models.items() if not name.startswith("spaCy")}
+
+
 def scores(Y: np.ndarray, P: np.ndarray) -> dict:
     """Micro and macro F1 and per-theme precision, recall and F1 of 0/1 predictions.
 
@@ -212,9 +218,85 @@ class Report:
         return report_html(self)
 
 
+_FITS: dict = {}
+
+
+def _fit_one(task) -> tuple[np.ndarray, np.ndarray, float]:
+    name, _, _, train, test = task
+    models, texts, Y, groups = _FITS["models"], _FITS["texts"], _FITS["Y"], _FITS["groups"]
+    start = time.perf_counter()
+    est = models[name]()
+    est.fit([texts[i] for i in train], Y[train], groups=[groups[i] for i in train])
+    test_texts = [texts[i] for i in test]
+    prob = est.predict_proba(test_texts)
+    return est.predict(test_texts), prob, time.perf_counter() - start
+
+
+def _reporter(progress) -> Callable[[str], None] | None:
+    if progress is True:
+        import sys
+
+        return lambda line: print(line, file=sys.stderr, flush=True)
+    return progress or None
+
+
+def run_fits(tasks: list[tuple], models: dict[str, Callable[[], object]], texts: list[str], Y: np.ndarray,
+             groups: list, *, n_jobs: int | None = None, progress=None, what: str = "fits"):
+    """Fit and score each ``(model, repeat, fold, train, test)`` task; yield ``(task, (P, scores, seconds))`` in order.
+
+    With ``n_jobs`` > 1 the fits run in forked worker processes, which share the
+    loaded Norwegian pipeline and its caches with this one; the results are the
+    same as one by one. Each finished fit is reported to ``progress`` with the
+    time so far and an estimate of the time left.
+
+    Examples
+    --------
+    >>> from luktheme.baselines import KeywordRules
+    >>> Y = np.array([[0, 0, 0, 1, 0], [0, 0, 0, 0, 0]] * 2)
+    >>> tasks = [("rules", 0, 0, np.array([0, 1]), np.array([2, 3]))]
+    >>> [P.tolist() for _, (P, _, _) in run_fits(tasks, {"rules": KeywordRules}, ["Kurs", "Veg"] * 2, Y, [0, 1] * 2)]
+    [[[0, 0, 0, 1, 0], [0, 0, 0, 0, 0]]]
+    """
+    import multiprocessing
+    import os
+
+    say = _reporter(progress)
+    n_jobs = min(n_jobs or os.cpu_count() or 1, len(tasks))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        n_jobs = 1  # the factories are closures; only a forked worker can run them
+    _FITS.update(models=models, texts=texts, Y=Y, groups=groups)
+    start = time.perf_counter()
+    try:
+        if n_jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Analyse the texts once here, so every forked worker finds them in the cache.
+            from .features import ANALYSERS, analyse
+
+            for analysis in {getattr(f(), "analysis", None) for f in models.values()} & set(ANALYSERS):
+                analyse(texts, analysis)
+            pool = ProcessPoolExecutor(n_jobs, mp_context=multiprocessing.get_context("fork"))
+            results = pool.map(_fit_one, tasks)
+        else:
+            pool, results = None, map(_fit_one, tasks)
+        for done, (task, result) in enumerate(zip(tasks, results), 1):
+            if say:
+                elapsed = time.perf_counter() - start
+                left = elapsed / done * (len(tasks) - done)
+                name, r, f = task[:3]
+                where = "seed hold-out" if r < 0 else f"repeat {r + 1}, fold {f + 1}"
+                say(f"{what}: fit {done}/{len(tasks)} done ({name}, {where}); {elapsed / 60:.1f} min so far, "
+                    f"about {left / 60:.1f} min left")
+            yield task, result
+        if pool is not None:
+            pool.shutdown()
+    finally:
+        _FITS.clear()
+
+
 def cross_validate(examples: Sequence[Example], models: dict[str, Callable[[], object]] | None = None, *,
                    n_splits: int = 5, n_repeats: int = 2, random_state: int = 0, holdout_seed: bool = True,
-                   progress: Callable[[str], None] | None = None) -> Report:
+                   n_jobs: int | None = None, progress: Callable[[str], None] | bool | None = None) -> Report:
     """Score several models on the same grouped, stratified folds.
 
     Parameters
@@ -227,6 +309,11 @@ def cross_validate(examples: Sequence[Example], models: dict[str, Callable[[], o
         Folds per repeat and repeats (each repeat deals the groups anew).
     holdout_seed : bool
         Also train every model on the written rows only and score it on the seed rows.
+    n_jobs : int, optional
+        Fits run in parallel worker processes; default one per CPU. The result is the same.
+    progress : callable, bool or None
+        Called with a line after every fit (fits done, model, fold, elapsed, time left);
+        True prints those lines to standard error.
 
     Returns
     -------
@@ -248,27 +335,20 @@ def cross_validate(examples: Sequence[Example], models: dict[str, Callable[[], o
     preds = {m: np.zeros((n_repeats, len(texts), len(THEMES)), dtype=np.int64) for m in models}
     probs = {m: np.zeros((n_repeats, len(texts), len(THEMES))) for m in models}
     seconds = {m: 0.0 for m in models}
-    for r, f, train, test in repeated_folds(Y, groups, n_splits, n_repeats, random_state=random_state):
-        for name, factory in models.items():
-            start = time.perf_counter()
-            est = factory()
-            est.fit([texts[i] for i in train], Y[train], groups=[groups[i] for i in train])
-            test_texts = [texts[i] for i in test]
-            probs[name][r, test] = est.predict_proba(test_texts)
-            preds[name][r, test] = est.predict(test_texts)
-            seconds[name] += time.perf_counter() - start
-        if progress:
-            progress(f"repeat {r + 1}/{n_repeats}, fold {f + 1}/{n_splits} done")
-    holdout = {}
+    tasks = [(name, r, f, train, test) for r, f, train, test in
+             repeated_folds(Y, groups, n_splits, n_repeats, random_state=random_state) for name in models]
     seed = np.array([ex.origin == "seed" for ex in examples])
     if holdout_seed and seed.any() and (~seed).any():
-        train, test = np.flatnonzero(~seed), np.flatnonzero(seed)
-        for name, factory in models.items():
-            est = factory()
-            est.fit([texts[i] for i in train], Y[train], groups=[groups[i] for i in train])
-            holdout[name] = scores(Y[test], est.predict([texts[i] for i in test]))
-        if progress:
-            progress("seed hold-out done")
+        tasks += [(name, -1, -1, np.flatnonzero(~seed), np.flatnonzero(seed)) for name in models]
+    holdout = {}
+    for (name, r, f, train, test), (P, prob, took) in run_fits(tasks, models, texts, Y, groups, n_jobs=n_jobs,
+                                                               progress=progress, what=f"{n_splits}x{n_repeats} CV"):
+        if r < 0:
+            holdout[name] = scores(Y[test], P)
+            continue
+        preds[name][r, test] = P
+        probs[name][r, test] = prob
+        seconds[name] += took
     settings = {"n_splits": n_splits, "n_repeats": n_repeats, "random_state": random_state,
                 "n_groups": len(set(groups))}
     return Report(Y, subsets_of(examples), preds, seconds, settings, holdout, probs, groups,
@@ -277,7 +357,7 @@ def cross_validate(examples: Sequence[Example], models: dict[str, Callable[[], o
 
 def learning_curve(examples: Sequence[Example], factory: Callable[[], object] | None = None, *,
                    fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0), n_splits: int = 5,
-                   random_state: int = 0) -> dict[str, dict]:
+                   random_state: int = 0, n_jobs: int | None = None, progress=None) -> dict[str, dict]:
     """F1 per theme when the model learns from a share of each training fold.
 
     The test folds stay the same for every share; the training rows are cut by
@@ -296,15 +376,17 @@ def learning_curve(examples: Sequence[Example], factory: Callable[[], object] | 
     groups = np.array([ex.group for ex in examples], dtype=object)
     rng = np.random.default_rng(random_state)
     preds = {f: np.zeros_like(Y) for f in fractions}
-    for _, _, train, test in repeated_folds(Y, groups, n_splits, 1, random_state=random_state):
+    tasks = []
+    for _, f, train, test in repeated_folds(Y, groups, n_splits, 1, random_state=random_state):
         names = np.unique(groups[train].astype(str))
         order = rng.permutation(names)
         for frac in fractions:
             keep = set(order[: max(2, int(round(frac * len(names))))])
-            sub = np.array([i for i in train if str(groups[i]) in keep])
-            est = factory()
-            est.fit([texts[i] for i in sub], Y[sub], groups=list(groups[sub]))
-            preds[frac][test] = est.predict([texts[i] for i in test])
+            tasks.append((frac, 0, f, np.array([i for i in train if str(groups[i]) in keep]), test))
+    for (frac, _, _, _, test), (P, _, _) in run_fits(tasks, {frac: factory for frac in fractions}, texts, Y,
+                                                     list(groups), n_jobs=n_jobs, progress=progress,
+                                                     what="learning curve"):
+        preds[frac][test] = P
     out = {}
     for frac, P in preds.items():
         s = scores(Y, P)
@@ -313,21 +395,35 @@ def learning_curve(examples: Sequence[Example], factory: Callable[[], object] | 
 
 
 def evaluate(examples: Sequence[Example], models: dict[str, Callable[[], object]] | None = None, *,
-             n_splits: int = 5, n_repeats: int = 5, curve: bool = True, random_state: int = 0,
-             progress: Callable[[str], None] | None = None) -> Report:
-    """The full evaluation report: repeated grouped cross-validation of luktheme and its baselines.
+             full: bool = False, n_splits: int = 5, n_repeats: int | None = None, curve: bool = True,
+             random_state: int = 0, n_jobs: int | None = None,
+             progress: Callable[[str], None] | bool | None = True) -> Report:
+    """The evaluation report: repeated grouped cross-validation of luktheme and its baselines.
+
+    The default is the quick report (luktheme and the baselines that train in
+    seconds, 5 folds x 2 repeats, fits spread over all cores: a few minutes on
+    two cores); ``full=True`` is the published protocol (every baseline
+    including spaCy's textcat, 5 x 5), which takes several times as long.
 
     Parameters
     ----------
     examples : sequence of Example
         E.g. ``luktheme.read_examples("data/")``.
     models : dict of name to zero-argument factory, optional
-        The first is the model under study; default :func:`default_models`
-        (luktheme, keyword rules, word and character TF-IDF + LR, spaCy textcat bow and ensemble).
+        The first is the model under study; default :func:`quick_models`, or
+        :func:`default_models` with ``full=True``.
+    full : bool
+        The published protocol: all baselines and 5 repeats.
     n_splits, n_repeats : int
-        At least 5 x 5 for the published figures.
+        Folds and repeats; ``n_repeats`` defaults to 2, or 5 with ``full=True``.
     curve : bool
         Add the learning curve of the first model.
+    n_jobs : int, optional
+        Worker processes for the fits; default one per CPU.
+    progress : callable, bool or None
+        True (default) prints a line per finished fit to standard error: fits
+        done, model, fold, time so far and time left. A callable receives those
+        lines; False or None is silent.
 
     Returns
     -------
@@ -339,15 +435,15 @@ def evaluate(examples: Sequence[Example], models: dict[str, Callable[[], object]
     >>> from luktheme.baselines import KeywordRules
     >>> rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
     ...     [("Kurs for nye ansatte", ("kompetanseheving",)), ("Ny vei", ())] * 5)]
-    >>> evaluate(rows, {"rules": KeywordRules}, n_repeats=1, curve=False).figures("rules")["micro_f1"]
+    >>> evaluate(rows, {"rules": KeywordRules}, n_repeats=1, curve=False, progress=False).figures("rules")["micro_f1"]
     1.0
     """
+    models = models or (default_models() if full else quick_models())
+    n_repeats = n_repeats if n_repeats is not None else (5 if full else 2)
     report = cross_validate(examples, models, n_splits=n_splits, n_repeats=n_repeats, random_state=random_state,
-                            progress=progress)
+                            n_jobs=n_jobs, progress=progress)
     if curve:
-        first = next(iter(models or default_models()))
-        factory = (models or default_models())[first]
-        report.curves = learning_curve(examples, factory, n_splits=n_splits, random_state=random_state)
-        if progress:
-            progress("learning curve done")
+        first = next(iter(models))
+        report.curves = learning_curve(examples, models[first], n_splits=n_splits, random_state=random_state,
+                                       n_jobs=n_jobs, progress=progress)
     return report

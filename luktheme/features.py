@@ -106,9 +106,25 @@ def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 
     """
     if analysis not in ANALYSERS:
         raise ValueError(f"The 'analysis' parameter must be one of {ANALYSERS}. Got {analysis!r} instead.")
+    texts = list(texts)
+    cache = _ANALYSED.setdefault(analysis, {})
+    todo = [t for t in dict.fromkeys(texts) if t not in cache]
+    if todo:
+        if len(cache) + len(todo) > _ANALYSED_SIZE:
+            cache.clear()
+        cache.update(zip(todo, _analyse(todo, analysis, batch_size)))
+    return [cache[t] for t in texts]
+
+
+# Cross-validation fits a model dozens of times on the same texts, and documents repeat their
+# measures; a text's analysis depends on the text alone, so it is kept.
+_ANALYSED: dict[str, dict[str, str]] = {}
+_ANALYSED_SIZE = 200_000
+
+
+def _analyse(texts: list[str], analysis: str, batch_size: int) -> list[str]:
     nlp = _nlp(analysis)
     with_lemmas = analysis == "lemma"
-    texts = list(texts)
     # spaCy refuses texts beyond nlp.max_length; a long text is analysed in pieces cut at white space.
     pieces, owner = [], []
     for i, text in enumerate(texts):

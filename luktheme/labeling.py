@@ -267,7 +267,13 @@ def _pandas_rows(path: Path) -> Iterable[tuple[str, dict]]:
     import pandas as pd
 
     try:
-        frame = pd.read_parquet(path) if path.suffix.lower() in {".parquet", ".pq"} else pd.read_excel(path)
+        if path.suffix.lower() in {".parquet", ".pq"}:
+            from .tables import require_parquet
+
+            require_parquet()
+            frame = pd.read_parquet(path)
+        else:
+            frame = pd.read_excel(path)
     except ImportError as err:
         raise LabelError(f"{path}: reading this file needs an optional package ({err}). "
                          "Install it, or save the table as CSV.") from None

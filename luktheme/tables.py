@@ -174,6 +174,7 @@ def _write(frame: pd.DataFrame, fmt: str, target) -> None:
     if fmt == "xlsx":
         _write_xlsx(frame, target)
     elif fmt == "parquet":
+        require_parquet()
         frame.to_parquet(target, index=False, engine="pyarrow")
     else:
         stream = open(target, "w", encoding="utf-8", newline="") if isinstance(target, str) else \
@@ -197,7 +198,22 @@ def _umask() -> int:
     return mask
 
 
-def check_output_file(path: str | os.PathLike, *, force: bool = False) -> None:
+def require_parquet() -> None:
+    """Raise a clear error when Parquet is asked for and pyarrow, an optional extra, is missing.
+
+    Raises
+    ------
+    ValueError
+        Saying how to install it, or which formats need nothing more.
+    """
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise ValueError("Parquet needs the pyarrow package, an optional extra: pip install 'luktheme[parquet]'. "
+                         "Or choose .csv, .xlsx or .jsonl, which need nothing more.") from None
+
+
+def check_output_file(path: str | os.PathLike, *, format: str | None = None, force: bool = False) -> None:
     """Check, before any work, that a table can be written to ``path``.
 
     Tagging a few hundred documents takes minutes; a path that cannot take the
@@ -221,6 +237,8 @@ def check_output_file(path: str | os.PathLike, *, force: bool = False) -> None:
     ...
     ValueError: Cannot write .../notes.txt/out.csv: .../notes.txt is a file, not a folder. Choose another output path.
     """
+    if format_for(path, format) == "parquet":
+        require_parquet()
     if str(path) == "-":
         return
     path = Path(path)

@@ -35,7 +35,10 @@ def test_evaluate_prints_table_and_json(labels, capsys):
                  "--repeats", "1", "-q", "--json", "--no-curve"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert 0 <= report["cv"]["keyword rules (cue stems)"]["all"]["micro_f1"] <= 1
-    assert main(["evaluate", str(labels), "--models", "gpt", "-q"]) == 2
+    with pytest.raises(SystemExit) as exit_:
+        main(["evaluate", str(labels), "--models", "gpt", "-q"])
+    assert exit_.value.code == 2
+    assert "'keyword rules (cue stems)'" in capsys.readouterr().err  # the valid names are listed
 
 
 def test_tag_text_prints_json_lines(capsys):

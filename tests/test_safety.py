@@ -339,3 +339,78 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
     while any(alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(alive(p) for p in workers)
+
+
+# --------------------------------------------------------------------------- first use
+
+def test_every_option_of_every_command_has_help_and_the_description_is_for_users():
+    import argparse
+
+    from luktheme.cli import build_parser
+
+    parser = build_parser()
+    assert "thin wrappers" not in parser.description and "tiltak" in parser.description
+    missing = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                missing += [f"{name} {a.option_strings or a.dest}" for a in sub._actions
+                            if not a.help and not isinstance(a, argparse._HelpAction)]
+    assert missing == []
+
+
+def test_evaluate_and_audit_default_to_the_project_data_from_any_folder(tmp_path, monkeypatch):
+    from luktheme._paths import data_dir
+    from luktheme.cli import build_parser
+
+    monkeypatch.chdir(tmp_path)
+    args = build_parser().parse_args(["evaluate"])
+    assert args.data == [] and (data_dir() / "seed.jsonl").is_file()
+    assert str(data_dir()) in build_parser()._subparsers._group_actions[0].choices["audit"].format_help()
+
+
+def test_evaluate_reports_progress_with_time_left(capsys):
+    from luktheme.baselines import KeywordRules
+    from luktheme.corpus import Example
+    from luktheme.evaluation import evaluate
+
+    rows = [Example(str(i), t, l, {"group": str(i % 5)}) for i, (t, l) in enumerate(
+        [("Kurs for nye tilsette", ("kompetanseheving",)), ("Ny veg", ())] * 5)]
+    lines = []
+    evaluate(rows, {"rules": KeywordRules}, n_repeats=1, curve=False, n_jobs=1, progress=lines.append)
+    assert len(lines) == 5 and lines[-1].startswith("5x1 CV: fit 5/5 done (rules, repeat 1, fold 5)")
+    assert "min so far" in lines[0] and "min left" in lines[0]
+    evaluate(rows, {"rules": KeywordRules}, n_repeats=1, curve=False, n_jobs=1)
+    assert "fit 5/5 done" in capsys.readouterr().err
+
+
+def test_parallel_evaluation_gives_the_same_figures(toy):
+    from luktheme.corpus import Example
+    from luktheme.evaluation import evaluate
+    from luktheme.model import ThemeClassifier
+
+    texts, labels = toy
+    rows = [Example(str(i), t, tuple(l), {"group": str(i % 6)}) for i, (t, l) in enumerate(zip(texts, labels))]
+    models = {"luktheme": lambda: ThemeClassifier(threshold_folds=0)}
+    one = evaluate(rows, models, n_splits=3, n_repeats=1, curve=True, n_jobs=1, progress=False)
+    two = evaluate(rows, models, n_splits=3, n_repeats=1, curve=True, n_jobs=2, progress=False)
+    assert (one.predictions["luktheme"] == two.predictions["luktheme"]).all()
+    assert one.curves == two.curves
+
+
+def test_parquet_without_pyarrow_is_a_clear_error_before_any_work(tmp_path, monkeypatch, capsys):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name == "pyarrow" or name.startswith("pyarrow."):
+            raise ImportError("No module named 'pyarrow'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    a = _plan(tmp_path / "in", "a.md")
+    assert main(["tag", str(a), "-o", str(tmp_path / "out.parquet")]) == 2
+    assert "pip install 'luktheme[parquet]'" in capsys.readouterr().err
+    assert not (tmp_path / "out.parquet").exists()
+    assert main(["tag", str(a), "-o", str(tmp_path / "out.csv")]) == 0  # the other formats need nothing more
