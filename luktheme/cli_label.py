@@ -111,6 +111,26 @@ def _read_rows(path: Path) -> dict[str, dict]:
     return rows
 
 
+def _texts_near(label_files: list[Path], sources: list[Path] | None) -> dict[str, str]:
+    """Texts by id from ``sources`` (files or folders of JSONL rows); by default the label files' own
+    folders and the folders above them, where a project keeps its data (``data/annotation/pass_a.jsonl``
+    beside ``data/seed.jsonl``)."""
+    if sources is None:
+        sources = sorted({f.resolve().parent for f in label_files} | {f.resolve().parent.parent for f in label_files})
+    texts: dict[str, str] = {}
+    for source in sources:
+        files = sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
+        for f in files:
+            try:
+                rows = _read_rows(f)
+            except (OSError, UnicodeDecodeError):
+                continue
+            for row_id, row in rows.items():
+                if isinstance(row.get("text"), str) and row["text"]:
+                    texts.setdefault(row_id, row["text"])
+    return texts
+
+
 def cmd_agreement(args) -> int:
     """Print per-theme agreement between two label files and list the rows they disagree on."""
     from .agreement import agreement, format_agreement, read_labels
@@ -126,13 +146,14 @@ def cmd_agreement(args) -> int:
     a, b = read_labels(paths[0]), read_labels(paths[1])
     result = agreement(a, b)
     rows_a, rows_b = _read_rows(paths[0]), _read_rows(paths[1])
+    texts = _texts_near(paths, [Path(t) for t in args.texts] if args.texts else None)
     name_a, name_b = args.names or (paths[0].stem, paths[1].stem)
     if name_a == name_b:
         name_a, name_b = str(paths[0]), str(paths[1])
     listed = []
     for row_id, labels_a, labels_b in result["disagreements"]:
         source = rows_a.get(row_id) or rows_b.get(row_id) or {}
-        entry = {"id": row_id, "text": source.get("text", ""), "a": labels_a, "b": labels_b}
+        entry = {"id": row_id, "text": source.get("text") or texts.get(row_id, ""), "a": labels_a, "b": labels_b}
         if source.get("source"):
             entry["source"] = source["source"]
         listed.append(entry)
@@ -158,8 +179,15 @@ def cmd_agreement(args) -> int:
         with out.open("w", encoding="utf-8") as fh:
             for entry in listed:
                 fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        print(f"wrote {len(listed)} disagreements to {out}; adjudicate them with "
-              f"`luktheme label {out} -o adjudicated.jsonl`", file=sys.stderr)
+        missing = [e["id"] for e in listed if not e["text"]]
+        if missing:
+            print(f"wrote {len(listed)} disagreements to {out}; {len(missing)} have no text (e.g. {missing[0]}): "
+                  "pass the labeled rows with --texts (e.g. --texts data/) to fill them before labeling",
+                  file=sys.stderr)
+        else:
+            target = out.with_name(f"{out.stem}.adjudicated.jsonl")
+            print(f"wrote {len(listed)} disagreements to {out}; adjudicate them with "
+                  f"`luktheme label {out} -o {target}`", file=sys.stderr)
     return 0
 
 
@@ -176,6 +204,9 @@ def add_agreement_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--disagreements", metavar="FILE",
                    help="also write the disagreeing rows as JSONL, ready for `luktheme label` to adjudicate")
+    p.add_argument("--texts", nargs="+", metavar="PATH",
+                   help="labeled rows (JSONL files or folders) to take the texts of the disagreeing ids from "
+                        "(default: the label files' folders and the folders above them)")
     p.add_argument("-F", "--force", action="store_true", help="replace an existing --disagreements file")
     p.set_defaults(func=cmd_agreement)
     return p
