@@ -213,11 +213,14 @@ class ThemeVectorizer:
     ``.npy`` by :meth:`state` and restored by :meth:`from_state`.
     """
 
-    def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), cue_weight=1.0, min_df=1):
+    def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), cue_weight=1.0, min_df=1,
+                 lexicon_weight=0.0, lexicon=None):
         self.word_ngram_range = tuple(word_ngram_range)
         self.char_ngram_range = tuple(char_ngram_range)
         self.cue_weight = cue_weight
         self.min_df = min_df
+        self.lexicon_weight = lexicon_weight
+        self.lexicon = lexicon if lexicon_weight else None
         self.word_ = self._word()
         self.char_ = self._char()
 
@@ -276,6 +279,8 @@ class ThemeVectorizer:
     def _join(self, blocks, analysed) -> sp.csr_matrix:
         if self.cue_weight:
             blocks.append(sp.csr_matrix(self.cue_weight * cue_counts(analysed), dtype=np.float32))
+        if self.lexicon is not None:
+            blocks.append(sp.csr_matrix(self.lexicon_weight * self.lexicon.counts(analysed), dtype=np.float32))
         return sp.hstack(blocks, format="csr")
 
     @property
@@ -284,6 +289,8 @@ class ThemeVectorizer:
         names += [f"c:{n}" for n in self.char_.get_feature_names_out()]
         if self.cue_weight:
             names += list(CUE_FEATURES)
+        if self.lexicon is not None:
+            names += self.lexicon.feature_names
         return names
 
     def state(self) -> tuple[dict, dict[str, np.ndarray]]:
@@ -291,12 +298,19 @@ class ThemeVectorizer:
         params = {"word_ngram_range": list(self.word_ngram_range), "char_ngram_range": list(self.char_ngram_range),
                   "cue_weight": self.cue_weight, "min_df": self.min_df}
         vocab = {"word": _ordered_vocab(self.word_), "char": _ordered_vocab(self.char_)}
-        return {"params": params, "vocabulary": vocab}, {"idf_word": self.word_.idf_, "idf_char": self.char_.idf_}
+        state = {"params": params, "vocabulary": vocab}
+        if self.lexicon is not None:
+            params["lexicon_weight"] = self.lexicon_weight
+            state["lexicon"] = self.lexicon.state()
+        return state, {"idf_word": self.word_.idf_, "idf_char": self.char_.idf_}
 
     @classmethod
     def from_state(cls, state: dict, arrays: dict[str, np.ndarray]) -> "ThemeVectorizer":
         """Rebuild a fitted vectorizer from :meth:`state` output, without pickle."""
-        vec = cls(**state["params"])
+        from .lexicon import Lexicon
+
+        lexicon = Lexicon.from_state(state["lexicon"]) if "lexicon" in state else None
+        vec = cls(**state["params"], lexicon=lexicon)
         for name, tfidf in (("word", vec.word_), ("char", vec.char_)):
             terms = state["vocabulary"][name]
             tfidf.vocabulary_ = {term: i for i, term in enumerate(terms)}

@@ -16,6 +16,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .corpus import label_matrix
 from .features import ANALYSERS, ThemeVectorizer, analyse
+from .lexicon import compile_lexicon
 from .splits import grouped_multilabel_folds
 from .taxonomy import THEMES
 
@@ -114,6 +115,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         n-gram ranges of the word and the character TF-IDF blocks.
     cue_weight : float, default=1.0
         Scale of the spec-cue count features; 0 leaves them out.
+    lexicon_weight : float, default=0.0
+        Scale of the theme-lexicon features (:mod:`luktheme.lexicon`: one per
+        concept group and one per theme); 0 leaves them out.
     class_weight : "balanced" or None, default="balanced"
         Passed to each logistic regression (themes are rare: 10-30% of rows).
     threshold_folds : int, default=5
@@ -145,12 +149,13 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, analysis="lemma", C=16.0, word_ngram_range=(1, 2), char_ngram_range=(2, 5),
-                 cue_weight=1.0, class_weight="balanced", threshold_folds=5, random_state=0):
+                 cue_weight=1.0, lexicon_weight=0.0, class_weight="balanced", threshold_folds=5, random_state=0):
         self.analysis = analysis
         self.C = C
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
         self.cue_weight = cue_weight
+        self.lexicon_weight = lexicon_weight
         self.class_weight = class_weight
         self.threshold_folds = threshold_folds
         self.random_state = random_state
@@ -163,7 +168,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"The 'C' parameter of ThemeClassifier must be a float > 0. Got {self.C!r} instead.")
 
     def _fit_weights(self, analysed: Sequence[str], Y: np.ndarray):
-        vec = ThemeVectorizer(self.word_ngram_range, self.char_ngram_range, self.cue_weight)
+        vec = ThemeVectorizer(self.word_ngram_range, self.char_ngram_range, self.cue_weight,
+                              lexicon_weight=self.lexicon_weight, lexicon=self.lexicon_)
         X = vec.fit_transform(analysed)
         coef, intercept = fit_logistic(X, Y, self.C, self.class_weight)
         return vec, coef, intercept
@@ -192,6 +198,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         if not texts:
             raise ValueError("ThemeClassifier.fit() needs at least one text.")
         analysed = analyse(texts, self.analysis)
+        self.lexicon_ = compile_lexicon(self.analysis) if self.lexicon_weight else None
         self.classes_ = np.array(THEMES)
         self.thresholds_ = np.full(len(THEMES), 0.5)
         self.oof_scores_ = None

@@ -220,6 +220,7 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
             params[key] = tuple(params[key])
         clf = ThemeClassifier(**params)
         clf.vectorizer_ = ThemeVectorizer.from_state(state, arrays)
+        clf.lexicon_ = clf.vectorizer_.lexicon
         clf.coef_, clf.intercept_ = arrays["coef"], arrays["intercept"]
         clf.thresholds_ = arrays["thresholds"]
         clf.classes_ = np.array(THEMES)
