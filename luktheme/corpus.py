@@ -1,7 +1,7 @@
 """Read, validate and write the labeled rows in ``data/*.jsonl``.
 
 One JSON object a line: ``id``, ``text``, ``labels`` (theme slugs, ``[]`` for
-none) and provenance fields (``origin`` is ``"seed"`` or ``"written"``; ``group``
+none) and provenance fields (``origin`` is ``"seed"``, ``"written"`` or ``"blind"``; ``group``
 keeps rows of one source together in cross-validation; ``lang`` is ``nb``/``nn``).
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import LabelError
 from .taxonomy import THEMES, check_themes
 
-ORIGINS = ("seed", "written")
+ORIGINS = ("seed", "written", "blind")
 
 
 @dataclass(frozen=True)

@@ -63,11 +63,11 @@ def scores(Y: np.ndarray, P: np.ndarray) -> dict:
 
 
 def subsets_of(examples: Sequence[Example]) -> dict[str, np.ndarray]:
-    """Row masks for the figures reported separately: seed vs written, Bokmål vs Nynorsk."""
+    """Row masks for the figures reported separately: by origin (seed, written, blind), Bokmål vs Nynorsk."""
     origin = np.array([ex.origin for ex in examples])
     lang = np.array([ex.lang for ex in examples])
     masks = {"all": np.ones(len(examples), bool), "seed": origin == "seed", "written": origin == "written",
-             "nb": lang == "nb", "nn": lang == "nn"}
+             "blind": origin == "blind", "nb": lang == "nb", "nn": lang == "nn"}
     return {k: m for k, m in masks.items() if m.any()}
 
 

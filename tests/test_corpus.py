@@ -100,8 +100,13 @@ def test_shipped_data_is_valid_and_balanced(data):
     written = [e for e in data if e.origin == "written"]
     langs = Counter(e.lang for e in written)
     assert langs["nb"] >= 0.35 * len(written) and langs["nn"] >= 0.35 * len(written)
-    no_theme = sum(not e.labels for e in data) / len(data)
-    assert 0.25 <= no_theme <= 0.40
+    ours = [e for e in data if e.origin in ("seed", "written")]
+    assert 0.25 <= sum(not e.labels for e in ours) / len(ours) <= 0.40
+    # Blind rows were written topic-first about local development and its neighbouring subjects
+    # (roads, care, schools, funding), so more of them carry no theme than in the rows written to a label.
+    blind = [e for e in data if e.origin == "blind"]
+    assert len(blind) >= 1500 and 0.30 <= sum(not e.labels for e in blind) / len(blind) <= 0.55
+    assert sum(len(e.text.split()) <= 8 for e in blind) >= 0.15 * len(blind)
     for theme in THEMES:
         assert sum(theme in e.labels for e in data) >= 60, theme
     assert all(e.meta.get("group") and e.meta.get("source_doc") for e in data)
@@ -114,7 +119,7 @@ def test_seed_rows_match_the_parsed_document(data):
 
 
 def test_both_annotation_passes_cover_every_row(data):
-    ids = [e.id for e in data]
+    ids = [e.id for e in data if e.origin != "blind"]
     for name in ("pass_a", "pass_b"):
         rows = [json.loads(line) for line in (ROOT / "data" / "annotation" / f"{name}.jsonl").open(encoding="utf-8")]
         assert sorted(r["id"] for r in rows) == sorted(ids)
@@ -122,3 +127,18 @@ def test_both_annotation_passes_cover_every_row(data):
 
 def test_public_reader_is_exported():
     assert luktheme.read_examples is read_examples
+
+
+def test_blind_rows_have_both_passes_and_test_writers_are_not_training_writers(data):
+    blind = [e for e in data if e.origin == "blind"]
+    heldout = {split: read_examples(ROOT / "data" / "heldout" / f"blind_{split}.jsonl") for split in ("dev", "test")}
+    ids = [e.id for e in blind] + [e.id for rows in heldout.values() for e in rows]
+    for name in ("blind_pass_a", "blind_pass_b"):
+        rows = [json.loads(line) for line in (ROOT / "data" / "annotation" / f"{name}.jsonl").open(encoding="utf-8")]
+        assert sorted(r["id"] for r in rows) == sorted(ids)
+    writers = {split: {e.meta["writer"] for e in rows} for split, rows in heldout.items()}
+    writers["train"] = {e.meta["writer"] for e in blind}
+    assert not writers["test"] & (writers["train"] | writers["dev"]) and not writers["dev"] & writers["train"]
+    assert len(heldout["test"]) >= 300
+    genres = {e.meta["genre"] for e in blind}
+    assert len(genres) >= 15 and 0.4 <= sum(e.lang == "nn" for e in blind) / len(blind) <= 0.6
