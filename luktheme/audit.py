@@ -63,7 +63,10 @@ def audit(examples: Sequence[Example], report=None, *, model: str = "luktheme", 
 
 def write_audit(rows: list[dict], path: str | os.PathLike, *, force: bool = False) -> Path:
     """Write audit rows as CSV (UTF-8 with BOM, so spreadsheet programs read æøå), atomically."""
+    from .tables import refuse_foreign
+
     path = Path(path)
+    refuse_foreign(path)
     if path.exists() and not force:
         raise FileExistsError(f"{path} exists. To overwrite it, set the --force or -F flag.")
     fields = ["id", "theme", "direction", "score", "disagreement", "labels", "text"]

@@ -89,7 +89,10 @@ def cmd_audit(args) -> int:
     from .audit import audit, write_audit
     from .corpus import read_examples
 
+    from .tables import refuse_foreign
+
     out = Path(args.output)
+    refuse_foreign(out)
     if out.exists() and not args.force:
         raise FileExistsError(f"{out} exists. To overwrite it, set the --force or -F flag.")
     examples = read_examples(*(args.data or [data_dir()]))

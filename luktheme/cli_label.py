@@ -141,6 +141,10 @@ def cmd_agreement(args) -> int:
             raise LabelError(f"{path}: no such label file. Pass two JSONL files with 'id' and 'labels', "
                              "e.g. written by `luktheme label`.")
     out = Path(args.disagreements) if args.disagreements else None
+    if out is not None:
+        from .tables import refuse_foreign
+
+        refuse_foreign(out)
     if out is not None and out.exists() and not args.force:
         raise FileExistsError(f"{out} exists. To replace it, set the --force or -F flag.")
     a, b = read_labels(paths[0]), read_labels(paths[1])

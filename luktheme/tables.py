@@ -24,6 +24,7 @@ import os
 import re
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -213,6 +214,66 @@ def require_parquet() -> None:
                          "Or choose .csv, .xlsx or .jsonl, which need nothing more.") from None
 
 
+#: The first columns of every table luktheme writes: the measures table and the audit list.
+_OWN_HEADERS = (("file", "page", "heading", "index", "kind", "text", "themes"),
+                ("id", "theme", "direction", "score", "disagreement"))
+#: The keys that mark a JSON-lines file as luktheme's: a measures table, or a list of disagreements.
+_OWN_KEYS = ({"file", "text", "themes"}, {"id", "text", "a", "b"})
+
+
+def is_own_output(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a table or list that luktheme itself wrote (and ``--force`` may replace).
+
+    Read from the file's head: the columns of a CSV, Excel or Parquet table,
+    the keys of the first JSON line. An empty file counts as ours (an
+    interrupted write of an older version); anything else the user made does not.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "mine.csv").write_text("navn,telefon\\nKari,99\\n")
+    >>> _ = (d / "tiltak.csv").write_text("file,page,heading,index,kind,text,themes\\n")
+    >>> is_own_output(d / "mine.csv"), is_own_output(d / "tiltak.csv")
+    (False, True)
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size == 0:
+            return True
+        fmt = format_for(path)
+    except (OSError, ValueError):
+        return False
+    try:
+        if fmt == "xlsx":
+            with zipfile.ZipFile(path) as z:
+                book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+            return f'name="{MEASURES_SHEET}"' in book and f'name="{SUMMARY_SHEET}"' in book
+        if fmt == "parquet":
+            with open(path, "rb") as fh:
+                fh.seek(-min(65536, path.stat().st_size), os.SEEK_END)
+                tail = fh.read()
+            return all(name.encode() in tail for name in _OWN_HEADERS[0])
+        with open(path, encoding="utf-8-sig", errors="replace") as fh:
+            first = fh.readline().strip()
+        if fmt == "csv":
+            columns = tuple(c.strip('"') for c in first.split(","))
+            return any(columns[:len(h)] == h for h in _OWN_HEADERS)
+        row = json.loads(first)
+        return isinstance(row, dict) and any(keys <= set(row) for keys in _OWN_KEYS)
+    except (OSError, KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile):
+        return False
+
+
+def refuse_foreign(path: str | os.PathLike) -> None:
+    """Raise unless ``path`` is missing or luktheme's own output: ``--force`` never replaces the user's files."""
+    path = Path(path)
+    if path.is_file() and not is_own_output(path):
+        raise FileExistsError(f"{path} exists and was not written by luktheme (its columns are not those of a "
+                              "luktheme table); --force replaces only luktheme's own output. Nothing was changed; "
+                              "choose another output file.")
+
+
 def check_output_file(path: str | os.PathLike, *, format: str | None = None, force: bool = False) -> None:
     """Check, before any work, that a table can be written to ``path``.
 
@@ -244,6 +305,7 @@ def check_output_file(path: str | os.PathLike, *, format: str | None = None, for
     path = Path(path)
     if path.is_dir():
         raise ValueError(f"Cannot write {path}: it is a folder. Pass a file name such as {path / 'tiltak.xlsx'}.")
+    refuse_foreign(path)
     if path.exists() and not force:
         raise FileExistsError(f"{path} exists. To replace it, set the --force or -F flag (force=True).")
     folder = path.parent
@@ -331,6 +393,7 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, format: str | N
             buffer.flush()
         return None
     path = Path(path)
+    refuse_foreign(path)
     if path.exists() and not force:
         raise FileExistsError(f"{path} exists. To replace it, set the --force or -F flag (force=True).")
     if path.is_dir():

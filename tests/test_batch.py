@@ -178,7 +178,8 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path):
 
 def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(table, tmp_path, monkeypatch):
     out = tmp_path / "tiltak.csv"
-    out.write_text("old\n", encoding="utf-8")
+    write_table(table.head(1), out)
+    old = out.read_text(encoding="utf-8")
 
     def broken(frame, fmt, target):
         Path(target).write_text("file,page\nhalf", encoding="utf-8")
@@ -187,7 +188,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(table, tmp_pa
     monkeypatch.setattr(tables, "_write", broken)
     with pytest.raises(KeyboardInterrupt):
         write_table(table, out, force=True)
-    assert out.read_text(encoding="utf-8") == "old\n"
+    assert out.read_text(encoding="utf-8") == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tiltak.csv"]
 
 
@@ -214,9 +215,15 @@ def test_cli_refuses_to_overwrite_without_force(plans, tmp_path, capsys):
     out.write_text("keep me\n", encoding="utf-8")
     assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(out)]) == 2
     assert "--force" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "keep me\n"
-    assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(out), "--force", "-q"]) == 0
+    # --force replaces only luktheme's own output, never a file the user made
+    assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(out), "--force", "-q"]) == 2
+    assert "was not written by luktheme" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    ours = tmp_path / "ours.csv"
+    assert run(["tag", str(plans / "good" / "2011"), "-o", str(ours), "-q"]) == 0
+    assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(ours), "--force", "-q"]) == 0
     assert capsys.readouterr().err == ""
-    assert pd.read_csv(out)["text"].tolist() == ["Lage en velkomstpakke for nye innbyggere"]
+    assert pd.read_csv(ours)["text"].tolist() == ["Lage en velkomstpakke for nye innbyggere"]
 
 
 def test_cli_writes_json_lines_to_stdout(plans, capsys):

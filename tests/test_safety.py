@@ -439,3 +439,36 @@ def test_agreement_says_how_to_fill_missing_texts(tmp_path, capsys):
     assert main(["agreement", str(a), str(b), "--disagreements", str(tmp_path / "d.jsonl")]) == 0
     err = capsys.readouterr().err
     assert "--texts" in err and "luktheme label" not in err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".jsonl", ".parquet"])
+def test_force_replaces_only_tables_luktheme_wrote(tmp_path, suffix):
+    import pandas as pd
+
+    from luktheme.batch import frame
+    from luktheme.tables import is_own_output, write_table
+
+    ours = write_table(frame([]), tmp_path / f"ours{suffix}")
+    assert is_own_output(ours)
+    theirs = tmp_path / f"theirs{suffix}"
+    table = pd.DataFrame({"navn": ["Kari"], "telefon": [99]})
+    {".csv": lambda: table.to_csv(theirs, index=False), ".xlsx": lambda: table.to_excel(theirs, index=False),
+     ".jsonl": lambda: table.to_json(theirs, orient="records", lines=True),
+     ".parquet": lambda: table.to_parquet(theirs)}[suffix]()
+    before = theirs.read_bytes()
+    assert not is_own_output(theirs)
+    with pytest.raises(FileExistsError, match="was not written by luktheme"):
+        write_table(frame([]), theirs, force=True)
+    assert theirs.read_bytes() == before
+    write_table(frame([]), ours, force=True)
+
+
+def test_audit_and_disagreements_never_replace_a_user_file(tmp_path, labels, capsys):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("notat\nmitt\n", encoding="utf-8")
+    assert main(["audit", str(labels), "-o", str(mine), "-F", "-q"]) == 2
+    a = tmp_path / "a.jsonl"
+    a.write_text('{"id": "x1", "labels": ["bolyst"]}\n', encoding="utf-8")
+    assert main(["agreement", str(a), str(a), "--disagreements", str(mine), "-F"]) == 2
+    assert mine.read_text(encoding="utf-8") == "notat\nmitt\n"
+    assert capsys.readouterr().err.count("was not written by luktheme") == 2
