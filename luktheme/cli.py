@@ -57,6 +57,21 @@ def cmd_train(args) -> int:
                           progress=None if args.quiet else (lambda m: _say(args, m)))
         tagger.meta["evaluation"] = {"table": report.to_markdown(), "report": report.to_text(),
                                      "figures": report.to_dict()}
+    if args.heldout:
+        from .evaluation import heldout_scores
+
+        tagger.meta["heldout"] = {}
+        for path in args.heldout:
+            name = Path(path).stem
+            tagger.meta["heldout"][name] = heldout_scores(tagger, read_examples(path))
+            _say(args, f"{name}: micro F1 {tagger.meta['heldout'][name]['micro_f1']:.3f}")
+    metrics = {}
+    if args.evaluate:
+        metrics["cv_micro_f1"] = round(tagger.meta["evaluation"]["figures"]["cv"]["luktheme"]["all"]["micro_f1"], 4)
+    for name, figures in tagger.meta.get("heldout", {}).items():
+        metrics[f"{name}_micro_f1"] = figures["micro_f1"]
+    if metrics:
+        tagger.meta["metrics"] = metrics
     tagger.save(out, force=args.force)
     _say(args, f"saved {out}")
     if args.evaluate:
@@ -155,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-evaluate", dest="evaluate", action="store_false",
                    help="skip the cross-validation written into the model card")
     p.add_argument("--baselines", action="store_true", help="score the baselines too (slow: trains spaCy)")
+    p.add_argument("--heldout", nargs="+", metavar="FILE",
+                   help="label files never trained on (e.g. data/heldout/blind_test.jsonl) to score the model on; "
+                        "their figures go into the card under the file's name")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds for the card (default: 5)")
     p.add_argument("--repeats", type=int, default=2, help="cross-validation repeats for the card (default: 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="print no progress, only the result table")

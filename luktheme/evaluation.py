@@ -35,6 +35,33 @@ def default_models() -> dict[str, Callable[[], object]]:
     }
 
 
+def heldout_scores(tagger, examples: Sequence[Example]) -> dict:
+    """Score a trained tagger on held-out rows it never saw: micro and macro F1, by language and theme.
+
+    Used for the blind-written test rows (``data/heldout/blind_test.jsonl``):
+    the project's estimate for measures written by other authors.
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> rows = [Example("a", "Kurs i planstrategi", ("planstrategi", "kompetanseheving"), {"lang": "nb"})]
+    >>> heldout_scores(luktheme.load(), rows)["micro_f1"]
+    1.0
+    """
+    Y = label_matrix([ex.labels for ex in examples])
+    P = np.array([[t in tag.themes for t in THEMES] for tag in tagger.pipe([ex.text for ex in examples])],
+                 dtype=np.int64).reshape(len(examples), len(THEMES))
+    s = scores(Y, P)
+    out = {"n": len(examples), "micro_f1": round(s["micro_f1"], 4), "macro_f1": round(s["macro_f1"], 4),
+           "exact_match": round(float((Y == P).all(1).mean()), 4) if len(examples) else 0.0}
+    lang = np.array([ex.lang for ex in examples])
+    for code in ("nb", "nn"):
+        if (lang == code).any():
+            out[f"micro_f1_{code}"] = round(scores(Y[lang == code], P[lang == code])["micro_f1"], 4)
+    out["themes"] = {t: {k: round(v, 4) for k, v in s["themes"][t].items()} for t in THEMES}
+    return out
+
+
 def quick_models() -> dict[str, Callable[[], object]]:
     """luktheme's model and the baselines that train in seconds (no spaCy textcat), by display name."""
     models = default_models()
