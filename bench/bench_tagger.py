@@ -36,6 +36,7 @@ def forget_caches(*taggers) -> None:
     from luktheme.features import _nlp
 
     features._FORMS_CACHE.clear()
+    features._ANALYSED.clear()  # the per-text analysis cache: a repeated text must be analysed again
     for tagger in taggers:
         tagger.classifier.vectorizer_.__dict__.pop("_word_grams", None)
     ann = _nlp("lemma").get_pipe("luktheme_lexicon")

@@ -31,7 +31,9 @@ from .model import ThemeClassifier
 from .tagger import ThemeTagger
 from .taxonomy import THEMES
 
-FORMAT = "luktheme.tfidf_cues.v1"
+FORMAT = "luktheme.tfidf_cues.v2"
+#: Formats this version reads: v1 folders (no theme lexicon) load as they are.
+READABLE_FORMATS = ("luktheme.tfidf_cues.v1", FORMAT)
 DEFAULT_MODEL = "luktheme-themes-v1"
 _FILES = ("meta.json", "vectorizer.json", "weights.npz")
 #: Everything :func:`save_model` writes into a folder; ``--force`` replaces nothing else.
@@ -202,9 +204,10 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
     if not isinstance(meta, dict):
         raise ModelError(f"{path / 'meta.json'}: expected a JSON object, got {type(meta).__name__}. "
                          "The model folder is damaged; load another one or retrain.")
-    if meta.get("format") != FORMAT:
-        raise ModelError(f"{path}: model format {meta.get('format')!r} is not {FORMAT!r}; this luktheme "
-                         f"({__version__}) cannot read it. Retrain with `luktheme train`.")
+    if meta.get("format") not in READABLE_FORMATS:
+        raise ModelError(f"{path}: model format {meta.get('format')!r} is not one of {READABLE_FORMATS}; this "
+                         f"luktheme ({__version__}) cannot read it. Load it with the luktheme version that wrote "
+                         "it, or train a new model into a new folder with `luktheme train`.")
     if meta.get("luktheme_version") != __version__:
         warnings.warn(f"{path} was written by luktheme {meta.get('luktheme_version')}, this is {__version__}. "
                       "Scores may differ; retrain with `luktheme train` to be sure.", ModelVersionWarning,
