@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import _CUE_PATTERNS, _nlp, token_forms
+from .features import _CUE_PATTERNS, CUE_FEATURES, _nlp, token_forms
+from .lexicon import SECTIONS
 from .taxonomy import THEMES
 
 
@@ -108,6 +109,8 @@ def word_weights(classifier, text: str) -> tuple[list[tuple[str, int, int]], np.
     n_char = len(vec.char_.vocabulary_)
     word_terms = {i: t for t, i in vec.word_.vocabulary_.items()}
     char_terms = {i: t for t, i in vec.char_.vocabulary_.items()}
+    n_cue = len(CUE_FEATURES) if vec.cue_weight else 0
+    lexicon_hits = vec.lexicon.hit_positions([form for _, form in sequence]) if vec.lexicon is not None else []
     for j, value in zip(x.indices, x.data):
         contribution = value * coef[:, j]
         if j < n_word:
@@ -115,9 +118,16 @@ def word_weights(classifier, text: str) -> tuple[list[tuple[str, int, int]], np.
         elif j < n_word + n_char:
             gram = char_terms[j - n_word]
             owners = [w for w, form in sequence if gram in f" {form} "]
-        else:
+        elif j < n_word + n_char + n_cue:
             pattern = _CUE_PATTERNS[j - n_word - n_char]
             owners = [w for w, form in sequence if pattern.search(f" {form} ")]
+        else:  # a theme-lexicon feature: a concept group, or the count of a section's groups
+            k = j - n_word - n_char - n_cue
+            lexicon = vec.lexicon
+            wanted = ({k} if k < len(lexicon.groups) else
+                      {g for g, name in enumerate(lexicon.groups)
+                       if name.split(".")[0] == SECTIONS[k - len(lexicon.groups)]})
+            owners = sorted({sequence[i][0] for i, g in lexicon_hits if g in wanted})
         for w in owners:
             weights[w] += contribution / len(owners)
     return words, weights

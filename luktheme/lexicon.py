@@ -100,29 +100,35 @@ class Lexicon:
     def hits(self, analysed: str) -> list[int]:
         """Group index of every concept found in one analysed text, a hit per place.
 
+        A word matches as a whole, as a compound part, or as adjacent parts joined
+        ("kommune" + "plan"); a phrase matches its analysed token sequence.
+
         Examples
         --------
         >>> lex = Lexicon(["bolyst.trivsel", "planstrategi.kommuneplan"], {"trivsel": 0, "kommuneplan": 1}, [])
         >>> lex.hits("trivselstiltak trivsel tiltak i kommuneplanarbeid kommune plan arbeid")
         [0, 1]
         """
-        tokens = analysed.split()
+        return [g for _, g in self.hit_positions(analysed.split())]
+
+    def hit_positions(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
+        """``(token index, group index)`` of every concept found in analysed tokens (see :meth:`hits`)."""
         out = []
         for i, tok in enumerate(tokens):
             g = self.words.get(tok)
             if g is not None:
-                out.append(g)
+                out.append((i, g))
             else:
                 joined = tok
                 for j in range(i + 1, min(i + _MAX_JOIN, len(tokens))):
                     joined += tokens[j]
                     g = self.words.get(joined)
                     if g is not None:
-                        out.append(g)
+                        out.append((i, g))
                         break
             for seq, g in self._firsts.get(tok, ()):
                 if tuple(tokens[i:i + len(seq)]) == seq:
-                    out.append(g)
+                    out.append((i, g))
         return out
 
     def counts(self, analysed: Sequence[str]) -> np.ndarray:
