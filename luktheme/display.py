@@ -79,7 +79,7 @@ def taggings_table_html(taggings) -> str:
 def report_html(report) -> str:
     """The evaluation report: the comparison table, per-theme figures with intervals, the learning curve."""
     main = next(iter(report.predictions))
-    subsets = [s for s in ("all", "seed", "written", "nb", "nn") if s in report.subsets]
+    subsets = [s for s in ("all", "seed", "written", "blind", "nb", "nn") if s in report.subsets]
     head = "".join(f"<th>micro F1 {s}</th>" for s in subsets) + "<th>macro F1</th>"
     head += "".join(f'<th style="color:{COLOURS[t]}">F1 {t}</th>' for t in THEMES)
     rows = []

@@ -194,7 +194,7 @@ class Report:
         parts += ["", f"micro F1 {figs['micro_f1']:.3f} ({lo:.3f}–{hi:.3f}), macro F1 {figs['macro_f1']:.3f} "
                   f"({mlo:.3f}–{mhi:.3f}); rows with no theme: {figs['no_theme_true']:.1%} true, "
                   f"{figs['no_theme_pred']:.1%} predicted.", ""]
-        by_lang = [s for s in ("nb", "nn", "seed", "written") if s in self.subsets]
+        by_lang = [s for s in ("nb", "nn", "seed", "written", "blind") if s in self.subsets]
         if by_lang:
             parts += [f"### {main}: by subset", "", "| subset | rows | micro F1 | macro F1 | no theme true | no theme predicted |",
                       "|---|---|---|---|---|---|"]
@@ -218,7 +218,7 @@ class Report:
 
     def to_markdown(self) -> str:
         """The comparison table: micro/macro F1 overall, by subset and per theme."""
-        subsets = [s for s in ("all", "seed", "written", "nb", "nn") if s in self.subsets]
+        subsets = [s for s in ("all", "seed", "written", "blind", "nb", "nn") if s in self.subsets]
         head = ["model"] + [f"micro F1 {s}" for s in subsets] + ["macro F1 all"] + [f"F1 {t}" for t in THEMES]
         if self.holdout:
             head.insert(len(subsets) + 2, "micro F1 seed, trained on written only")
