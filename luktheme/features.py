@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .rawtext import cut_text
 from .taxonomy import CUES, NEAR_MISSES, THEMES
 
 ANALYSERS = ("blank", "lemma")
 _NUMBER = re.compile(r"^[\d.,:/\-–]+$")
+_TOKEN = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=4)
@@ -206,11 +207,28 @@ def cue_counts(analysed: Sequence[str]) -> np.ndarray:
     return np.log1p(counts)
 
 
-class ThemeVectorizer:
-    """Word TF-IDF, character TF-IDF and cue counts over analysed text, side by side.
+@dataclass
+class FittedTfidf:
+    """The learned state of one TF-IDF block: term -> column, and the IDF weights.
 
-    Its learned state is two vocabularies and two IDF vectors, saved as JSON and
-    ``.npy`` by :meth:`state` and restored by :meth:`from_state`.
+    What a fitted block needs to transform, without scikit-learn; the
+    vectorizers of :meth:`ThemeVectorizer.fit_transform` are reduced to it.
+    """
+
+    vocabulary_: dict[str, int]
+    idf_: np.ndarray
+
+    def get_feature_names_out(self) -> np.ndarray:
+        return np.array(_ordered_vocab(self), dtype=object)
+
+
+class ThemeVectorizer:
+    """Word TF-IDF, character TF-IDF, cue counts and theme-lexicon features over analysed text, side by side.
+
+    Its learned state is two vocabularies and two IDF vectors (and the compiled
+    lexicon), saved as JSON and ``.npy`` by :meth:`state` and restored by
+    :meth:`from_state`. Only fitting uses scikit-learn's ``TfidfVectorizer``;
+    transforming is done here, so a loaded model never imports scikit-learn.
     """
 
     def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), cue_weight=1.0, min_df=1,
@@ -221,60 +239,78 @@ class ThemeVectorizer:
         self.min_df = min_df
         self.lexicon_weight = lexicon_weight
         self.lexicon = lexicon if lexicon_weight else None
-        self.word_ = self._word()
-        self.char_ = self._char()
-
-    def _word(self) -> TfidfVectorizer:
-        return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=self.word_ngram_range,
-                               sublinear_tf=True, min_df=self.min_df, dtype=np.float32)
-
-    def _char(self) -> TfidfVectorizer:
-        return TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=self.char_ngram_range,
-                               sublinear_tf=True, min_df=self.min_df, dtype=np.float32)
+        self.word_: FittedTfidf | None = None
+        self.char_: FittedTfidf | None = None
+        self._word_grams: dict[str, np.ndarray] = {}
 
     def fit_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
-        blocks = [self.word_.fit_transform(analysed), self.char_.fit_transform(analysed)]
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        word = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=self.word_ngram_range,
+                               sublinear_tf=True, min_df=self.min_df, dtype=np.float32)
+        char = TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=self.char_ngram_range,
+                               sublinear_tf=True, min_df=self.min_df, dtype=np.float32)
+        blocks = [word.fit_transform(analysed), char.fit_transform(analysed)]
+        self.word_ = FittedTfidf(word.vocabulary_, word.idf_)
+        self.char_ = FittedTfidf(char.vocabulary_, char.idf_)
+        self._word_grams = {}
         return self._join(blocks, analysed)
 
     def transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
-        return self._join([self.word_.transform(analysed), self._char_transform(analysed)], analysed)
+        return self._join([self._word_transform(analysed), self._char_transform(analysed)], analysed)
+
+    def _word_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
+        """The word block, equal to scikit-learn's ``TfidfVectorizer(token_pattern=r"\\S+", sublinear_tf=True)``."""
+        vocab = self.word_.vocabulary_
+        lo, hi = self.word_ngram_range
+        rows = []
+        for text in analysed:
+            tokens = _TOKEN.findall(text)
+            ids = [vocab[g] for n in range(lo, hi + 1) for i in range(len(tokens) - n + 1)
+                   if (g := " ".join(tokens[i:i + n])) in vocab]
+            rows.append(np.array(ids, dtype=np.int32))
+        return self._tfidf(rows, self.word_)
+
+    def _tfidf(self, rows: list[np.ndarray], fitted: FittedTfidf) -> sp.csr_matrix:
+        """Column ids per text -> sublinear TF times IDF, each row scaled to unit length."""
+        lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
+        X = sp.csr_matrix((np.ones(len(flat)), flat, np.concatenate([[0], np.cumsum(lengths)])),
+                          shape=(len(rows), len(fitted.vocabulary_)))
+        X.sum_duplicates()
+        np.log(X.data, out=X.data)
+        X.data += 1.0
+        X.data *= fitted.idf_[X.indices]
+        lengths = np.diff(X.indptr)
+        # bincount, not add.reduceat: reduceat fails when the last texts have no known n-gram ("x", "中文").
+        norms = np.sqrt(np.bincount(np.repeat(np.arange(X.shape[0]), lengths), weights=X.data ** 2,
+                                    minlength=X.shape[0]))
+        X.data /= np.repeat(np.where(norms > 0, norms, 1.0), lengths)
+        return X.astype(np.float32)
 
     def _char_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
-        """The character block, equal to ``self.char_.transform`` but built from cached words.
+        """The character block, equal to scikit-learn's ``char_wb`` TF-IDF, built from cached words.
 
         ``char_wb`` n-grams never cross a word boundary, so a text's counts are
         the sum of its words' counts. Plan documents repeat the same words
         endlessly; each word's n-gram ids are computed once and reused.
         """
-        cache = self.__dict__.setdefault("_word_grams", {})
+        cache = self._word_grams
         if len(cache) > 500_000:
             cache.clear()
         vocab = self.char_.vocabulary_
-        grams_of = self.__dict__.get("_char_analyzer") or self.__dict__.setdefault(
-            "_char_analyzer", self.char_.build_analyzer())
-        indices, indptr = [], [0]
+        lo, hi = self.char_ngram_range
+        rows = []
         for text in analysed:
-            n = 0
+            ids = []
             for word in text.split():
-                ids = cache.get(word)
-                if ids is None:
-                    ids = cache[word] = np.array([vocab[g] for g in grams_of(word) if g in vocab], dtype=np.int32)
-                indices.append(ids)
-                n += len(ids)
-            indptr.append(indptr[-1] + n)
-        flat = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
-        X = sp.csr_matrix((np.ones(len(flat)), flat, np.array(indptr)), shape=(len(analysed), len(vocab)))
-        X.sum_duplicates()
-        # The same weighting as TfidfVectorizer(sublinear_tf=True, norm="l2").
-        np.log(X.data, out=X.data)
-        X.data += 1.0
-        X.data *= self.char_.idf_[X.indices]
-        lengths = np.diff(X.indptr)
-        # bincount, not add.reduceat: reduceat fails when the last texts have no known n-gram ("x", "中文").
-        row_norms = np.sqrt(np.bincount(np.repeat(np.arange(X.shape[0]), lengths), weights=X.data ** 2,
-                                        minlength=X.shape[0]))
-        X.data /= np.repeat(np.where(row_norms > 0, row_norms, 1.0), lengths)
-        return X.astype(np.float32)
+                grams = cache.get(word)
+                if grams is None:
+                    grams = cache[word] = np.array([vocab[g] for g in char_wb_ngrams(word, lo, hi) if g in vocab],
+                                                   dtype=np.int32)
+                ids.append(grams)
+            rows.append(np.concatenate(ids) if ids else np.zeros(0, dtype=np.int32))
+        return self._tfidf(rows, self.char_)
 
     def _join(self, blocks, analysed) -> sp.csr_matrix:
         if self.cue_weight:
@@ -311,16 +347,35 @@ class ThemeVectorizer:
 
         lexicon = Lexicon.from_state(state["lexicon"]) if "lexicon" in state else None
         vec = cls(**state["params"], lexicon=lexicon)
-        for name, tfidf in (("word", vec.word_), ("char", vec.char_)):
+        for name in ("word", "char"):
             terms = state["vocabulary"][name]
-            tfidf.vocabulary_ = {term: i for i, term in enumerate(terms)}
-            tfidf.idf_ = np.asarray(arrays[f"idf_{name}"], dtype=np.float64)
-            if len(tfidf.idf_) != len(terms):
-                raise ValueError(f"{name} vocabulary has {len(terms)} terms but {len(tfidf.idf_)} IDF weights.")
+            idf = np.asarray(arrays[f"idf_{name}"], dtype=np.float64)
+            if len(idf) != len(terms):
+                raise ValueError(f"{name} vocabulary has {len(terms)} terms but {len(idf)} IDF weights.")
+            setattr(vec, f"{name}_", FittedTfidf({term: i for i, term in enumerate(terms)}, idf))
         return vec
 
 
-def _ordered_vocab(tfidf: TfidfVectorizer) -> list[str]:
+def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
+    """The ``char_wb`` n-grams of one word, as scikit-learn makes them: padded with a space each side.
+
+    Examples
+    --------
+    >>> char_wb_ngrams("kurs", 2, 3)
+    [' k', 'ku', 'ur', 'rs', 's ', ' ku', 'kur', 'urs', 'rs ']
+    """
+    w = f" {word} "
+    grams = []
+    for n in range(lo, hi + 1):
+        if n >= len(w):
+            # as scikit-learn: a padded word no longer than n counts once, whole, and ends the word
+            grams.append(w)
+            break
+        grams.extend(w[i:i + n] for i in range(len(w) - n + 1))
+    return grams
+
+
+def _ordered_vocab(tfidf) -> list[str]:
     terms = [""] * len(tfidf.vocabulary_)
     for term, i in tfidf.vocabulary_.items():
         terms[i] = term

@@ -17,27 +17,11 @@ from sklearn.utils.validation import check_is_fitted
 from .corpus import label_matrix
 from .features import ANALYSERS, ThemeVectorizer, analyse
 from .lexicon import compile_lexicon
+from .scorer import check_texts, log_odds, sigmoid
 from .splits import grouped_multilabel_folds
 from .taxonomy import THEMES
 
 _GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
-
-
-def check_texts(texts, *, name: str = "texts") -> list[str]:
-    """Return ``texts`` as a list of str, rejecting a bare string or non-string items."""
-    if isinstance(texts, (str, bytes)):
-        raise TypeError(
-            f"Iterable over raw texts expected for {name}, string object received. "
-            "A common mistake is to pass one text: wrap it in a list, [text]."
-        )
-    try:
-        texts = list(texts)
-    except TypeError:
-        raise TypeError(f"{name} must be an iterable of str, got {type(texts).__name__}.") from None
-    for i, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise TypeError(f"{name}[{i}] must be a str, got {type(text).__name__}: {text!r:.60}.")
-    return texts
 
 
 def fit_logistic(X, Y: np.ndarray, C: float, class_weight: str | None = "balanced"):
@@ -213,7 +197,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             folds = grouped_multilabel_folds(Y, groups, n_folds, random_state=self.random_state)
             for train, test in folds:
                 vec, coef, intercept = self._fit_weights([analysed[i] for i in train], Y[train])
-                oof[test] = _sigmoid(vec.transform([analysed[i] for i in test]) @ coef.T + intercept)
+                oof[test] = sigmoid(vec.transform([analysed[i] for i in test]) @ coef.T + intercept)
             self.oof_scores_ = oof
             self.thresholds_ = best_thresholds(Y, oof)
         self.vectorizer_, self.coef_, self.intercept_ = self._fit_weights(analysed, Y)
@@ -223,14 +207,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     def decision_function(self, X) -> np.ndarray:
         """Log-odds per theme, shape (n_samples, 5)."""
         check_is_fitted(self, "coef_")
-        texts = check_texts(X, name="X")
-        if not texts:
-            return np.zeros((0, len(THEMES)))
-        return self.vectorizer_.transform(analyse(texts, self.analysis)) @ self.coef_.T + self.intercept_
+        return log_odds(self.vectorizer_, self.coef_, self.intercept_, self.analysis, check_texts(X, name="X"))
 
     def predict_proba(self, X) -> np.ndarray:
         """One probability per theme, shape (n_samples, 5), columns in THEMES order."""
-        return _sigmoid(self.decision_function(X))
+        return sigmoid(self.decision_function(X))
 
     def predict(self, X) -> np.ndarray:
         """0/1 indicator matrix (n_samples, 5): each theme's score against its own threshold."""
@@ -249,7 +230,3 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.target_tags.multi_output = True
         return tags
-
-
-def _sigmoid(z) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))

@@ -27,7 +27,7 @@ from ._paths import models_dir
 from ._version import __version__
 from .errors import ModelError, ModelVersionWarning
 from .features import ThemeVectorizer
-from .model import ThemeClassifier
+from .scorer import ThemeScorer
 from .tagger import ThemeTagger
 from .taxonomy import THEMES
 
@@ -221,13 +221,8 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
         params = dict(meta["classifier"])
         for key in ("word_ngram_range", "char_ngram_range"):
             params[key] = tuple(params[key])
-        clf = ThemeClassifier(**params)
-        clf.vectorizer_ = ThemeVectorizer.from_state(state, arrays)
-        clf.lexicon_ = clf.vectorizer_.lexicon
-        clf.coef_, clf.intercept_ = arrays["coef"], arrays["intercept"]
-        clf.thresholds_ = arrays["thresholds"]
-        clf.classes_ = np.array(THEMES)
-        clf.n_features_in_ = 1
+        clf = ThemeScorer(params, ThemeVectorizer.from_state(state, arrays), arrays["coef"], arrays["intercept"],
+                          arrays["thresholds"])
         n_features = len(clf.vectorizer_.feature_names)
     except (KeyError, ValueError, TypeError, OSError, IndexError, AttributeError, EOFError,
             zipfile.BadZipFile) as err:

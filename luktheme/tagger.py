@@ -5,13 +5,18 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .errors import TextCleanedWarning
-from .model import ThemeClassifier, check_texts
 from .rawtext import clean_characters
+from .scorer import check_texts
 from .taxonomy import THEMES
+
+if TYPE_CHECKING:  # tagging with a loaded model never imports scikit-learn
+    from .model import ThemeClassifier
+    from .scorer import ThemeScorer
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,12 @@ class Tagging:
 
 
 class ThemeTagger:
-    """Tag texts with themes using a fitted :class:`~luktheme.model.ThemeClassifier`.
+    """Tag texts with themes using a fitted model.
 
     Parameters
     ----------
-    classifier : ThemeClassifier
-        A fitted classifier.
+    classifier : ThemeClassifier or ThemeScorer
+        A fitted classifier, or the :class:`~luktheme.scorer.ThemeScorer` a model folder loads into.
     meta : dict, optional
         The model's metadata (versions, training data, metrics), as in ``meta.json``.
 
@@ -66,7 +71,7 @@ class ThemeTagger:
 
     themes: tuple[str, ...] = THEMES
 
-    def __init__(self, classifier: ThemeClassifier, meta: dict | None = None):
+    def __init__(self, classifier: ThemeClassifier | ThemeScorer, meta: dict | None = None):
         self.classifier = classifier
         self.meta = dict(meta or {})
 

@@ -100,17 +100,45 @@ def test_grouped_folds_keep_groups_whole_and_spread_themes():
         grouped_multilabel_folds(Y, ["a"] * 200, 5)
 
 
-def test_cached_character_block_equals_scikit_learn(toy):
+def test_word_and_character_blocks_equal_scikit_learn(toy):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     from luktheme.features import ThemeVectorizer, analyse
 
     texts, _ = toy
+    analysed = analyse(texts)
     vec = ThemeVectorizer()
-    vec.fit_transform(analyse(texts))
-    new = analyse(["Kurs i planstrategi for kommunane i Vinje", "", "ukjende ord heilt nye", "kurs kurs kurs"])
+    vec.fit_transform(analysed)
+    word = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), sublinear_tf=True).fit(analysed)
+    char = TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=(2, 5), sublinear_tf=True).fit(analysed)
+    new = analyse(["Kurs i planstrategi for kommunane i Vinje", "", "ukjende ord heilt nye", "kurs kurs kurs", "x"])
     for _ in range(2):  # cold, then from the word cache
         fast = vec._char_transform(new).toarray()
-        np.testing.assert_allclose(fast, vec.char_.transform(new).toarray(), atol=1e-6)
+        np.testing.assert_allclose(fast, char.transform(new).toarray(), atol=1e-6)
+    np.testing.assert_allclose(vec._word_transform(new).toarray(), word.transform(new).toarray(), atol=1e-6)
     assert not fast[1].any() and fast[0].any()
+
+
+def test_tagging_with_a_loaded_model_never_imports_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys, luktheme; t = luktheme.load()('Kurs i planstrategi'); "
+            "print(t.themes, sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "('planstrategi', 'kompetanseheving') []"
+
+
+def test_a_loaded_scorer_clones_into_a_trainable_classifier(toy):
+    from sklearn.base import clone
+
+    import luktheme
+
+    scorer = luktheme.load().classifier
+    fresh = clone(scorer)
+    assert isinstance(fresh, ThemeClassifier) and fresh.get_params() == scorer.get_params()
+    texts, labels = toy
+    assert fresh.set_params(threshold_folds=0).fit(texts, labels).predict(texts).shape == (len(texts), 5)
 
 
 @pytest.mark.parametrize("analysis", ["blank", "lemma"])
