@@ -2,14 +2,16 @@
 
 The spaCy pipeline is the seam: :func:`analyse` turns texts into token strings
 (lower-case words, or lemmas plus compound parts when the pipeline has them),
-and everything after it is plain scikit-learn and numpy. Three blocks of
-features are joined:
+and everything after it is numpy and scipy (scikit-learn only to fit the TF-IDF
+vocabularies). Four blocks of features are joined:
 
 * word uni- and bigrams (TF-IDF) over the analysed tokens;
 * character n-grams within word boundaries (TF-IDF), which carry Norwegian
   compounds and the Bokmål/Nynorsk spelling variants;
 * one count per theme of the spec's cue stems found inside words, plus one for
-  near-miss words, scaled by ``cue_weight``.
+  near-miss words, scaled by ``cue_weight``;
+* the theme lexicon's concept groups (:mod:`luktheme.lexicon`), scaled by
+  ``lexicon_weight``.
 """
 
 from __future__ import annotations
