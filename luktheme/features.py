@@ -21,8 +21,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:  # scipy is imported where a sparse matrix is built: scoring a loaded model needs numpy only
+    import scipy.sparse as sp
 
 from .rawtext import cut_text
 from .taxonomy import CUES, NEAR_MISSES, THEMES
@@ -261,8 +265,28 @@ class ThemeVectorizer:
     def transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
         return self._join([self._word_transform(analysed), self._char_transform(analysed)], analysed)
 
-    def _word_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
-        """The word block, equal to scikit-learn's ``TfidfVectorizer(token_pattern=r"\\S+", sublinear_tf=True)``."""
+    def log_odds(self, analysed: Sequence[str], coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+        """``transform(analysed) @ coef.T + intercept``, computed with numpy alone.
+
+        The sparse blocks are summed column by column with ``bincount``, so
+        tagging with a loaded model needs neither scipy nor scikit-learn.
+        """
+        n = len(analysed)
+        out = np.zeros((n, coef.shape[0]))
+        offset = 0
+        for fitted, ids in ((self.word_, self._word_ids(analysed)), (self.char_, self._char_ids(analysed))):
+            indptr, indices, data = self._tfidf_arrays(ids, fitted)
+            row = np.repeat(np.arange(n), np.diff(indptr))
+            values = data.astype(np.float64)
+            for k in range(coef.shape[0]):
+                out[:, k] += np.bincount(row, weights=coef[k, offset + indices] * values, minlength=n)
+            offset += len(fitted.vocabulary_)
+        for dense in self._dense_blocks(analysed):
+            out += dense.astype(np.float32).astype(np.float64) @ coef[:, offset:offset + dense.shape[1]].T
+            offset += dense.shape[1]
+        return out + intercept
+
+    def _word_ids(self, analysed: Sequence[str]) -> list[np.ndarray]:
         vocab = self.word_.vocabulary_
         lo, hi = self.word_ngram_range
         rows = []
@@ -271,27 +295,36 @@ class ThemeVectorizer:
             ids = [vocab[g] for n in range(lo, hi + 1) for i in range(len(tokens) - n + 1)
                    if (g := " ".join(tokens[i:i + n])) in vocab]
             rows.append(np.array(ids, dtype=np.int32))
-        return self._tfidf(rows, self.word_)
+        return rows
+
+    def _word_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
+        """The word block, equal to scikit-learn's ``TfidfVectorizer(token_pattern=r"\\S+", sublinear_tf=True)``."""
+        return self._tfidf(self._word_ids(analysed), self.word_)
+
+    @staticmethod
+    def _tfidf_arrays(rows: list[np.ndarray], fitted: FittedTfidf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Column ids per text -> CSR arrays of sublinear TF times IDF, each row scaled to unit length."""
+        lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        flat = np.concatenate(rows).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
+        width = max(len(fitted.vocabulary_), 1)
+        # One key per (text, column): unique keys give each row's columns sorted, with their counts.
+        keys, counts = np.unique(np.repeat(np.arange(len(rows)), lengths) * width + flat, return_counts=True)
+        row, indices = np.divmod(keys, width)
+        data = (np.log(counts) + 1.0) * fitted.idf_[indices]
+        # bincount, not add.reduceat: reduceat fails when the last texts have no known n-gram ("x", "中文").
+        norms = np.sqrt(np.bincount(row, weights=data ** 2, minlength=len(rows)))
+        data /= np.where(norms > 0, norms, 1.0)[row]
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=len(rows)))])
+        return indptr, indices.astype(np.int32), data.astype(np.float32)
 
     def _tfidf(self, rows: list[np.ndarray], fitted: FittedTfidf) -> sp.csr_matrix:
-        """Column ids per text -> sublinear TF times IDF, each row scaled to unit length."""
-        lengths = np.array([len(r) for r in rows], dtype=np.int64)
-        flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
-        X = sp.csr_matrix((np.ones(len(flat)), flat, np.concatenate([[0], np.cumsum(lengths)])),
-                          shape=(len(rows), len(fitted.vocabulary_)))
-        X.sum_duplicates()
-        np.log(X.data, out=X.data)
-        X.data += 1.0
-        X.data *= fitted.idf_[X.indices]
-        lengths = np.diff(X.indptr)
-        # bincount, not add.reduceat: reduceat fails when the last texts have no known n-gram ("x", "中文").
-        norms = np.sqrt(np.bincount(np.repeat(np.arange(X.shape[0]), lengths), weights=X.data ** 2,
-                                    minlength=X.shape[0]))
-        X.data /= np.repeat(np.where(norms > 0, norms, 1.0), lengths)
-        return X.astype(np.float32)
+        import scipy.sparse as sp
 
-    def _char_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
-        """The character block, equal to scikit-learn's ``char_wb`` TF-IDF, built from cached words.
+        indptr, indices, data = self._tfidf_arrays(rows, fitted)
+        return sp.csr_matrix((data, indices, indptr), shape=(len(rows), len(fitted.vocabulary_)))
+
+    def _char_ids(self, analysed: Sequence[str]) -> list[np.ndarray]:
+        """Each text's ``char_wb`` n-gram columns, from cached words.
 
         ``char_wb`` n-grams never cross a word boundary, so a text's counts are
         the sum of its words' counts. Plan documents repeat the same words
@@ -312,13 +345,24 @@ class ThemeVectorizer:
                                                    dtype=np.int32)
                 ids.append(grams)
             rows.append(np.concatenate(ids) if ids else np.zeros(0, dtype=np.int32))
-        return self._tfidf(rows, self.char_)
+        return rows
+
+    def _char_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
+        """The character block, equal to scikit-learn's ``char_wb`` TF-IDF."""
+        return self._tfidf(self._char_ids(analysed), self.char_)
+
+    def _dense_blocks(self, analysed: Sequence[str]) -> list[np.ndarray]:
+        blocks = []
+        if self.cue_weight:
+            blocks.append(self.cue_weight * cue_counts(analysed))
+        if self.lexicon is not None:
+            blocks.append(self.lexicon_weight * self.lexicon.counts(analysed))
+        return blocks
 
     def _join(self, blocks, analysed) -> sp.csr_matrix:
-        if self.cue_weight:
-            blocks.append(sp.csr_matrix(self.cue_weight * cue_counts(analysed), dtype=np.float32))
-        if self.lexicon is not None:
-            blocks.append(sp.csr_matrix(self.lexicon_weight * self.lexicon.counts(analysed), dtype=np.float32))
+        import scipy.sparse as sp
+
+        blocks += [sp.csr_matrix(b, dtype=np.float32) for b in self._dense_blocks(analysed)]
         return sp.hstack(blocks, format="csr")
 
     @property

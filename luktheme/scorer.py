@@ -2,8 +2,8 @@
 
 A model folder loads into a :class:`ThemeScorer`: vocabularies, weights and
 thresholds, and the few lines of numpy that turn analysed texts into scores.
-Tagging therefore never imports scikit-learn, which alone takes longer to
-import than spaCy; :class:`~luktheme.model.ThemeClassifier`, the estimator
+Tagging therefore imports neither scikit-learn, which alone takes longer to
+import than spaCy, nor scipy; :class:`~luktheme.model.ThemeClassifier`, the estimator
 that learns the weights, is built only when a model is trained or cloned.
 """
 
@@ -89,8 +89,11 @@ class ThemeScorer:
         return ThemeClassifier(**self.params)
 
     def decision_function(self, X) -> np.ndarray:
-        """Log-odds per theme, shape (n_samples, 5)."""
-        return log_odds(self.vectorizer_, self.coef_, self.intercept_, self.analysis, check_texts(X, name="X"))
+        """Log-odds per theme, shape (n_samples, 5), computed with numpy alone."""
+        texts = check_texts(X, name="X")
+        if not texts:
+            return np.zeros((0, len(THEMES)))
+        return self.vectorizer_.log_odds(analyse(texts, self.analysis), self.coef_, self.intercept_)
 
     def predict_proba(self, X) -> np.ndarray:
         """One probability per theme, shape (n_samples, 5), columns in THEMES order."""

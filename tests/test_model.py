@@ -119,14 +119,23 @@ def test_word_and_character_blocks_equal_scikit_learn(toy):
     assert not fast[1].any() and fast[0].any()
 
 
-def test_tagging_with_a_loaded_model_never_imports_scikit_learn():
+def test_tagging_with_a_loaded_model_never_imports_scikit_learn_scipy_or_pandas():
     import subprocess
     import sys
 
     code = ("import sys, luktheme; t = luktheme.load()('Kurs i planstrategi'); "
-            "print(t.themes, sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))")
+            "print(t.themes, sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy', 'pandas'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "('planstrategi', 'kompetanseheving') []"
+
+
+def test_numpy_scores_equal_the_sparse_product(tagger):
+    from luktheme.features import analyse
+
+    clf = tagger.classifier
+    analysed = analyse(["Kurs i planstrategi for kommunane", "", "x", "Kartlegge bustadbehovet i Vinje"], "lemma")
+    sparse = clf.vectorizer_.transform(analysed) @ clf.coef_.T + clf.intercept_
+    np.testing.assert_allclose(clf.vectorizer_.log_odds(analysed, clf.coef_, clf.intercept_), sparse, atol=1e-9)
 
 
 def test_a_loaded_scorer_clones_into_a_trainable_classifier(toy):
