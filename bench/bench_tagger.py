@@ -38,7 +38,7 @@ def forget_caches(*taggers) -> None:
     features._FORMS_CACHE.clear()
     features._ANALYSED.clear()  # the per-text analysis cache: a repeated text must be analysed again
     for tagger in taggers:
-        tagger.classifier.vectorizer_.__dict__.pop("_word_grams", None)
+        tagger.classifier.vectorizer_._word_grams.clear()
     ann = _nlp("lemma").get_pipe("luktheme_lexicon")
     ann.reset_cache()
     for cached in (ann.lexicon._analyse, ann.lexicon._parts, ann.lexicon._by_analogy):

@@ -268,18 +268,19 @@ class ThemeVectorizer:
     def log_odds(self, analysed: Sequence[str], coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
         """``transform(analysed) @ coef.T + intercept``, computed with numpy alone.
 
-        The sparse blocks are summed column by column with ``bincount``, so
-        tagging with a loaded model needs neither scipy nor scikit-learn.
+        The sparse blocks are summed row by row from running sums, so tagging
+        with a loaded model needs neither scipy nor scikit-learn.
         """
         n = len(analysed)
         out = np.zeros((n, coef.shape[0]))
         offset = 0
         for fitted, ids in ((self.word_, self._word_ids(analysed)), (self.char_, self._char_ids(analysed))):
             indptr, indices, data = self._tfidf_arrays(ids, fitted)
-            row = np.repeat(np.arange(n), np.diff(indptr))
-            values = data.astype(np.float64)
-            for k in range(coef.shape[0]):
-                out[:, k] += np.bincount(row, weights=coef[k, offset + indices] * values, minlength=n)
+            # Each text's sum of weight x value over its columns, for all themes at once: the
+            # rows are contiguous, so a running sum read at the row bounds gives every row's total.
+            running = np.zeros((coef.shape[0], len(indices) + 1))
+            np.cumsum(coef[:, offset + indices] * data.astype(np.float64), axis=1, out=running[:, 1:])
+            out += (running[:, indptr[1:]] - running[:, indptr[:-1]]).T
             offset += len(fitted.vocabulary_)
         for dense in self._dense_blocks(analysed):
             out += dense.astype(np.float32).astype(np.float64) @ coef[:, offset:offset + dense.shape[1]].T
