@@ -293,6 +293,7 @@ def run_fits(tasks: list[tuple], models: dict[str, Callable[[], object]], texts:
         n_jobs = 1  # the factories are closures; only a forked worker can run them
     _FITS.update(models=models, texts=texts, Y=Y, groups=groups)
     start = time.perf_counter()
+    pool = None
     try:
         if n_jobs > 1:
             from concurrent.futures import ProcessPoolExecutor
@@ -305,7 +306,7 @@ def run_fits(tasks: list[tuple], models: dict[str, Callable[[], object]], texts:
             pool = ProcessPoolExecutor(n_jobs, mp_context=multiprocessing.get_context("fork"))
             results = pool.map(_fit_one, tasks)
         else:
-            pool, results = None, map(_fit_one, tasks)
+            results = map(_fit_one, tasks)
         for done, (task, result) in enumerate(zip(tasks, results), 1):
             if say:
                 elapsed = time.perf_counter() - start
@@ -315,9 +316,10 @@ def run_fits(tasks: list[tuple], models: dict[str, Callable[[], object]], texts:
                 say(f"{what}: fit {done}/{len(tasks)} done ({name}, {where}); {elapsed / 60:.1f} min so far, "
                     f"about {left / 60:.1f} min left")
             yield task, result
-        if pool is not None:
-            pool.shutdown()
     finally:
+        # Also when a fit fails or the caller stops early (Ctrl-C): no worker is left running.
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         _FITS.clear()
 
 

@@ -8,8 +8,9 @@ words that plans are full of and that carry no theme. Texts are matched after
 the pipeline's analysis (lemmas and compound parts), so an unseen compound hits
 the concept of its parts: "trivselstiltaka" -> "trivsel".
 
-Each group becomes one feature (``log1p`` of its hits) and each section one
-more; the classifier learns their weights. The lexicon is compiled into a model
+Each group becomes one feature (1 when the text hits it) and each section one
+more (``log1p`` of how many of its groups the text hits); the classifier learns
+their weights. The lexicon is compiled into a model
 when it is trained and saved with it, so a saved model does not change when the
 file does.
 """

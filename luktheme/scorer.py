@@ -39,10 +39,10 @@ def sigmoid(z) -> np.ndarray:
 
 def log_odds(vectorizer: ThemeVectorizer, coef: np.ndarray, intercept: np.ndarray, analysis: str,
              texts: list[str]) -> np.ndarray:
-    """Log-odds per theme of raw ``texts``: shape (n_texts, 5)."""
+    """Log-odds per theme of raw ``texts``: shape (n_texts, 5), with numpy alone."""
     if not texts:
         return np.zeros((0, len(THEMES)))
-    return vectorizer.transform(analyse(texts, analysis)) @ coef.T + intercept
+    return vectorizer.log_odds(analyse(texts, analysis), coef, intercept)
 
 
 class ThemeScorer:
@@ -90,10 +90,7 @@ class ThemeScorer:
 
     def decision_function(self, X) -> np.ndarray:
         """Log-odds per theme, shape (n_samples, 5), computed with numpy alone."""
-        texts = check_texts(X, name="X")
-        if not texts:
-            return np.zeros((0, len(THEMES)))
-        return self.vectorizer_.log_odds(analyse(texts, self.analysis), self.coef_, self.intercept_)
+        return log_odds(self.vectorizer_, self.coef_, self.intercept_, self.analysis, check_texts(X, name="X"))
 
     def predict_proba(self, X) -> np.ndarray:
         """One probability per theme, shape (n_samples, 5), columns in THEMES order."""
