@@ -14,7 +14,8 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from functools import cached_property, lru_cache
+from collections.abc import Mapping
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Iterable
 
@@ -100,71 +101,93 @@ class Lexicon:
         self.min_count = min_count
         self.min_share = min_share
         self.raw_contexts = contexts or {}
-        self.contexts: dict[str, tuple[str, str]] = {}
-        for key, value in self.raw_contexts.items():
-            lemma, upos, *counts = value.split("\t")
-            if counts:
-                n, total = int(counts[0]), int(counts[1])
-                if total < ctx_min_count or n / total < ctx_min_share:
-                    continue
-            self.contexts[key] = (lemma, upos)
-        self.known: dict[str, tuple[str, str]] = {}
-        self.known_by_standard: dict[str, dict[str, tuple[str, str]]] = {"nob": {}, "nno": {}}
-        self.standard_weight: dict[str, float] = {}
-        self.word_classes: dict[str, str] = {}
+        self.ctx_min_count = ctx_min_count
+        self.ctx_min_share = ctx_min_share
+        # The tables below are answered per word on first use: a tagging process asks
+        # about a few thousand of the lexicon's 50,000 forms, and a full pass over all
+        # of them would cost more than loading the rest of the pipeline.
+        self.known: Mapping[str, tuple[str, str]] = _PerForm(forms, self._known_entry)
+        self.known_by_standard: dict[str, Mapping[str, tuple[str, str]]] = {
+            std: _PerForm(forms, partial(self._standard_entry, std)) for std in ("nob", "nno")
+        }
+        self.standard_weight: Mapping[str, float] = _PerForm(forms, self._weight_entry)
+        self.word_classes: Mapping[str, str] = _PerForm(forms, _word_class_entry)
         #: Forms the treebank shows mostly as a name ("Regjeringen", "Høyre"; not "Kommunen", "Det").
-        self.names = frozenset(
-            f for f, an in forms.items() if 2 * sum(a[2] for a in an if a[1] == "PROPN") > sum(a[2] for a in an)
-        )
-        heads: dict[str, list[tuple[str, str, int]]] = {}
-        vocab: set[str] = set()
-        n_nno = sum(a[3] for an in forms.values() for a in an if len(a) > 3)
-        n_all = sum(a[2] for an in forms.values() for a in an)
-        n_nob = n_all - n_nno
-        for form, analyses in forms.items():
-            if n_nno and n_nob:
-                self._add_standard(form, analyses, n_nob, n_nno)
-            # "X" readings are mostly foreign words inside names; they do not make
-            # a Norwegian word ambiguous unless they are its main use.
-            real = [a for a in analyses if a[1] != "X"] or analyses
-            total = sum(a[2] for a in real)
-            lemma, upos, n = real[0][:3]
-            if total >= min_count and n / total >= min_share:
-                self.known[form] = (lemma.lower(), upos)
-            if total >= 2:
-                self.word_classes[form] = upos
-            low = form.lower()
-            if low != form and form[:1].isupper() and not form[1:].islower():
-                continue
-            open_ = [(a[0].lower(), a[1], a[2]) for a in analyses if a[1] in OPEN_CLASSES]
-            if open_ and form == low:
-                heads[low] = open_
-            for a in open_:
-                vocab.add(a[0])
-                # Verbal nouns in -ing are productive ("heve" -> "heving") and common
-                # in plans, though many are missing from the treebank.
-                if a[1] == "VERB" and a[0].endswith("e") and len(a[0]) > 3:
-                    vocab.add(a[0][:-1] + "ing")
-        self.heads = heads
-        self.vocab = frozenset(v for v in vocab if len(v) >= MIN_PART - 1 and v.isalpha())
+        self.names: Mapping[str, bool] = _PerForm(forms, _name_entry)
+        #: Lower-case forms -> their open-class analyses ``(lemma, upos, count)``: compound heads.
+        self.heads: Mapping[str, list[tuple[str, str, int]]] = _PerForm(forms, _head_entry)
         self._analyse = lru_cache(maxsize=200_000)(self._analyse_uncached)
         self._parts = lru_cache(maxsize=200_000)(self._parts_uncached)
         self._by_analogy = lru_cache(maxsize=200_000)(self._by_analogy_uncached)
 
-    def _add_standard(self, form: str, analyses: list[list], n_nob: int, n_nno: int) -> None:
-        nno = [(a[0], a[1], a[3]) for a in analyses if a[1] != "X" and len(a) > 3]
-        nob = [(a[0], a[1], a[2] - a[3]) for a in analyses if a[1] != "X" and len(a) > 3]
-        c_nno = sum(a[2] for a in nno)
-        c_nob = sum(a[2] for a in nob)
+    @cached_property
+    def contexts(self) -> dict[str, tuple[str, str]]:
+        """Context table entries that pass the thresholds: key -> ``(lemma, upos)``."""
+        found: dict[str, tuple[str, str]] = {}
+        for key, value in self.raw_contexts.items():
+            lemma, upos, *counts = value.split("\t")
+            if counts:
+                n, total = int(counts[0]), int(counts[1])
+                if total < self.ctx_min_count or n / total < self.ctx_min_share:
+                    continue
+            found[key] = (lemma, upos)
+        return found
+
+    @cached_property
+    def vocab(self) -> frozenset[str]:
+        """Lemmas of the open classes (and the verbal nouns of the verbs): compound parts."""
+        vocab: set[str] = set()
+        for form, analyses in self.forms.items():
+            low = form.lower()
+            if low != form and form[:1].isupper() and not form[1:].islower():
+                continue
+            for a in analyses:
+                if a[1] not in OPEN_CLASSES:
+                    continue
+                lemma = a[0].lower()
+                vocab.add(lemma)
+                # Verbal nouns in -ing are productive ("heve" -> "heving") and common
+                # in plans, though many are missing from the treebank.
+                if a[1] == "VERB" and lemma.endswith("e") and len(lemma) > 3:
+                    vocab.add(lemma[:-1] + "ing")
+        return frozenset(v for v in vocab if len(v) >= MIN_PART - 1 and v.isalpha())
+
+    @cached_property
+    def _standard_totals(self) -> tuple[int, int]:
+        """Word counts of the treebank in Bokmål and Nynorsk (0, 0 without Nynorsk counts)."""
+        n_nno = sum(a[3] for an in self.forms.values() for a in an if len(a) > 3)
+        n_all = sum(a[2] for an in self.forms.values() for a in an)
+        return (n_all - n_nno, n_nno) if n_nno else (0, 0)
+
+    def _known_entry(self, form: str, analyses: list[list]) -> tuple[str, str] | None:
+        # "X" readings are mostly foreign words inside names; they do not make
+        # a Norwegian word ambiguous unless they are its main use.
+        real = [a for a in analyses if a[1] != "X"] or analyses
+        total = sum(a[2] for a in real)
+        lemma, upos, n = real[0][:3]
+        if total >= self.min_count and n / total >= self.min_share:
+            return lemma.lower(), upos
+        return None
+
+    def _standard_entry(self, std: str, form: str, analyses: list[list]) -> tuple[str, str] | None:
+        if not all(self._standard_totals):
+            return None
+        col = [(a[0], a[1], a[3] if std == "nno" else a[2] - a[3]) for a in analyses if a[1] != "X" and len(a) > 3]
+        total = sum(a[2] for a in col)
+        if not col or total < self.min_count:
+            return None
+        lemma, upos, n = max(col, key=lambda a: a[2])
+        return (lemma.lower(), upos) if n / total >= self.min_share else None
+
+    def _weight_entry(self, form: str, analyses: list[list]) -> float | None:
+        n_nob, n_nno = self._standard_totals
+        if not (n_nob and n_nno):
+            return None
+        c_nno = sum(a[3] for a in analyses if a[1] != "X" and len(a) > 3)
+        c_nob = sum(a[2] - a[3] for a in analyses if a[1] != "X" and len(a) > 3)
         # Log-likelihood ratio of the two standards, clipped so no single word decides.
         w = math.log((c_nob + 0.5) / n_nob) - math.log((c_nno + 0.5) / n_nno)
-        if abs(w) > 0.7:
-            self.standard_weight[form] = max(-3.0, min(3.0, w))
-        for std, an, total in (("nob", nob, c_nob), ("nno", nno, c_nno)):
-            if total >= self.min_count:
-                lemma, upos, n = max(an, key=lambda a: a[2])
-                if n / total >= self.min_share:
-                    self.known_by_standard[std][form] = (lemma.lower(), upos)
+        return max(-3.0, min(3.0, w)) if abs(w) > 0.7 else None
 
     def standard(self, words: Iterable[str], margin: float = 2.0) -> str | None:
         """Guess the written standard of a text: ``"nob"`` (Bokmål), ``"nno"`` (Nynorsk) or None.
@@ -650,3 +673,56 @@ def _split(mod: str, vocab: frozenset[str], min_part: int = 2, particles: bool =
                     if best[end] is None or len(best[end]) > len(cand):
                         best[end] = cand
     return best[n]
+
+
+_MISSING = object()
+
+
+class _PerForm(Mapping):
+    """A read-only table over the lexicon's forms whose entries are computed on first use.
+
+    ``entry(form, analyses)`` gives the value, or None where the table has no entry.
+    """
+
+    def __init__(self, forms: dict[str, list[list]], entry) -> None:
+        self._forms = forms
+        self._entry = entry
+        self._done: dict = {}
+
+    def get(self, key, default=None):
+        try:
+            value = self._done[key]
+        except KeyError:
+            analyses = self._forms.get(key)
+            value = self._done[key] = None if analyses is None else self._entry(key, analyses)
+        return default if value is None else value
+
+    def __getitem__(self, key):
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __iter__(self):
+        return (form for form in self._forms if form in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _word_class_entry(form: str, analyses: list[list]) -> str | None:
+    real = [a for a in analyses if a[1] != "X"] or analyses
+    return real[0][1] if sum(a[2] for a in real) >= 2 else None
+
+
+def _name_entry(form: str, analyses: list[list]) -> bool | None:
+    return True if 2 * sum(a[2] for a in analyses if a[1] == "PROPN") > sum(a[2] for a in analyses) else None
+
+
+def _head_entry(form: str, analyses: list[list]) -> list[tuple[str, str, int]] | None:
+    if form != form.lower():
+        return None
+    return [(a[0].lower(), a[1], a[2]) for a in analyses if a[1] in OPEN_CLASSES] or None
