@@ -16,7 +16,7 @@ from luktheme.batch import tag_documents
 from luktheme.errors import DocumentError
 from luktheme.tables import COLUMNS, SUMMARY_SHEET, write_table
 from luktheme.taxonomy import THEMES
-from tests.test_documents import SEED, seed_blocks, seed_measures, write_docx, write_html, write_pdf
+from tests.conftest import SEED, seed_blocks, seed_measures, write_docx, write_html, write_pdf
 
 
 def run(argv: list[str]) -> int:

@@ -167,7 +167,7 @@ def test_trie_cue_patterns_count_what_the_plain_alternation_counts():
     import random
     import re
 
-    from luktheme.features import CUE_FEATURES, cue_counts, trie_regex
+    from luktheme.features import CUE_FEATURES, cue_counts
     from luktheme.taxonomy import CUES, NEAR_MISSES
 
     groups = [CUES[t] for t in THEMES] + [NEAR_MISSES]
