@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpus import iter_json_lines
+from ._io import iter_jsonl
 from .errors import LabelError
 from .taxonomy import THEMES, check_themes
 
@@ -16,8 +16,8 @@ def read_labels(path: str | os.PathLike) -> dict[str, tuple[str, ...]]:
     """Read ``{"id", "labels"}`` rows (other fields ignored) into a dict by id."""
     path = Path(path)
     out: dict[str, tuple[str, ...]] = {}
-    for where, row in iter_json_lines(path, path.read_text(encoding="utf-8-sig")):
-        if not isinstance(row, dict) or "id" not in row or "labels" not in row:
+    for where, row in iter_jsonl(path, error=LabelError, expected="a JSON object with 'id' and 'labels'"):
+        if "id" not in row or "labels" not in row:
             raise LabelError(f"{where}: each row needs 'id' and 'labels'.")
         if row["id"] in out:
             raise LabelError(f"{where}: duplicate id {row['id']!r}.")

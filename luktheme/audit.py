@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 
+from ._io import refuse_existing, write_text_atomic
 from .corpus import Example
 from .taxonomy import THEMES
 
@@ -67,17 +67,12 @@ def write_audit(rows: list[dict], path: str | os.PathLike, *, force: bool = Fals
 
     path = Path(path)
     refuse_foreign(path)
-    if path.exists() and not force:
-        raise FileExistsError(f"{path} exists. To overwrite it, set the --force or -F flag.")
+    refuse_existing(path, force)
     fields = ["id", "theme", "direction", "score", "disagreement", "labels", "text"]
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+
+    def write(out) -> None:
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+    return write_text_atomic(path, write, encoding="utf-8-sig", newline="")

@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from ._io import iter_jsonl
 from .errors import LabelError
 
 
@@ -100,13 +101,9 @@ def _positive(value: str) -> int:
 
 
 def _read_rows(path: Path) -> dict[str, dict]:
-    rows = {}
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(row, dict) and "id" in row:
+    rows: dict[str, dict] = {}
+    for _, row in iter_jsonl(path, error=LabelError):
+        if "id" in row:
             rows.setdefault(row["id"], row)
     return rows
 
@@ -123,7 +120,9 @@ def _texts_near(label_files: list[Path], sources: list[Path] | None) -> dict[str
         for f in files:
             try:
                 rows = _read_rows(f)
-            except (OSError, UnicodeDecodeError):
+            except (OSError, UnicodeDecodeError, LabelError) as err:
+                # A file beside the label files may be anything; say why its texts are not used.
+                _say(f"texts: {f} skipped ({getattr(err, 'strerror', None) or err})")
                 continue
             for row_id, row in rows.items():
                 if isinstance(row.get("text"), str) and row["text"]:
@@ -146,7 +145,7 @@ def cmd_agreement(args) -> int:
 
         refuse_foreign(out)
     if out is not None and out.exists() and not args.force:
-        raise FileExistsError(f"{out} exists. To replace it, set the --force or -F flag.")
+        raise FileExistsError(f"{out} exists. To replace it, set the --force or -F flag (force=True).")
     a, b = read_labels(paths[0]), read_labels(paths[1])
     result = agreement(a, b)
     rows_a, rows_b = _read_rows(paths[0]), _read_rows(paths[1])

@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._io import iter_jsonl, write_jsonl
 from .errors import LabelError
 from .taxonomy import THEMES, check_themes
 
@@ -115,34 +115,13 @@ def read_examples(*paths: str | os.PathLike) -> list[Example]:
     return examples
 
 
-def iter_json_lines(path, text: str, *, hint: str = "Each line must be one JSON object.") -> Iterator[tuple[str, object]]:
-    """Yield ``("file:line", value)`` for each non-blank line of a JSONL text.
-
-    Raises
-    ------
-    LabelError
-        Naming the file and line of the first line that is not valid JSON, followed by ``hint``.
-    """
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise LabelError(f"{where}: not valid JSON ({err.msg}). {hint}") from None
-        yield where, value
-
-
 def _read_file(file: Path, seen: dict[str, str]) -> list[Example]:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise LabelError(f"{file}: not UTF-8 ({err.reason} at byte {err.start}). Save the file as UTF-8.") from None
     rows = []
-    for where, row in iter_json_lines(file, text):
-        if not isinstance(row, dict):
-            raise LabelError(f"{where}: expected a JSON object with id, text and labels, got {type(row).__name__}.")
+    for where, row in iter_jsonl(file, text, error=LabelError, expected="a JSON object with id, text and labels"):
         row_id = row.pop("id", None)
         if not isinstance(row_id, str) or not row_id.strip():
             raise LabelError(f"{where}: missing 'id' (a non-empty string). Give every row a unique id.")
@@ -176,18 +155,7 @@ def write_examples(examples: Iterable[Example], path: str | os.PathLike) -> Path
     >>> read_examples(out)[0].text
     'Kurs'
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for ex in examples:
-                out.write(json.dumps(ex.to_json(), ensure_ascii=False) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_jsonl(path, (ex.to_json() for ex in examples))
 
 
 def label_matrix(label_lists: Sequence[Sequence[str]]):

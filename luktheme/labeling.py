@@ -22,7 +22,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,7 +29,7 @@ from datetime import datetime, timezone
 from heapq import heappop, heappush
 from pathlib import Path
 
-from .corpus import iter_json_lines
+from ._io import atomic_path, iter_jsonl, sync_folder
 from .errors import LabelError
 from .taxonomy import THEMES, check_themes
 
@@ -228,9 +227,9 @@ def _jsonl_rows(path: Path) -> Iterable[tuple[str, dict]]:
         for i, row in enumerate(rows):
             yield f"{path}[{i}]", _check_object(row, f"{path}[{i}]")
         return
-    for where, row in iter_json_lines(path, text, hint="A .jsonl file holds one JSON object per line; for "
-                                      "plain text, one measure per line, use a .txt file."):
-        yield where, _check_object(row, where)
+    yield from iter_jsonl(path, text, error=LabelError, expected="a JSON object with a 'text' field",
+                          hint="A .jsonl file holds one JSON object per line; for plain text, one measure "
+                          "per line, use a .txt file.")
 
 
 def _check_object(row, where: str) -> dict:
@@ -524,8 +523,9 @@ class LabelStore:
             raise LabelError(f"{self.path}: not UTF-8 ({err.reason} at byte {err.start}). "
                              "Is this a label file written by `luktheme label`? Choose another -o file.") from None
         seen: dict[str, str] = {}
-        for where, row in iter_json_lines(self.path, text, hint="Fix or remove that line, or choose another -o file."):
-            if not isinstance(row, dict) or not isinstance(row.get("id"), str) or "labels" not in row:
+        for where, row in iter_jsonl(self.path, text, error=LabelError, expected="a label row: a JSON object "
+                                     "with 'id' and 'labels'", hint="Fix or remove that line, or choose another -o file."):
+            if not isinstance(row.get("id"), str) or "labels" not in row:
                 raise LabelError(f"{where}: a label row needs 'id' and 'labels'. Is this a label file? "
                                  "Choose another -o file.")
             if not isinstance(row["labels"], list):
@@ -556,7 +556,7 @@ class LabelStore:
         _lock(handle, self.path)
         try:
             if new:
-                _fsync_dir(self.path.parent)
+                sync_folder(self.path.parent)
             # Read again under the lock: the file is now ours alone.
             self._load()
             if self._tail is not None:
@@ -622,21 +622,14 @@ class LabelStore:
             raise LabelError(f"{self.path}: cannot retract {item_id!r}; only the last row ({last!r}) can be undone.")
         keep = self.rows[:-1]
         self.open()  # the lock, and no half line at the end to carry over
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with atomic_path(self.path) as tmp:
+            with open(tmp, "w", encoding="utf-8") as out:
                 for row in keep:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                out.flush()
-                os.fsync(out.fileno())
             # The open handle would point at the replaced file (and Windows
             # refuses to replace an open one); the next record reopens.
             self.close()
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.path.parent)
+        sync_folder(self.path.parent)
         return self.rows.pop()
 
     def close(self) -> None:
@@ -666,21 +659,6 @@ def _lock(handle, path: Path) -> None:
         handle.close()
         raise LabelError(f"{path}: another labeling session is writing this file. Finish that session, "
                          "or give this one its own file with -o.") from None
-
-
-def _fsync_dir(folder: Path) -> None:
-    # A new or replaced file's directory entry is only durable once the
-    # directory itself is synced; not every platform allows opening one.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def prepare_queue(items: Sequence[Item], store: LabelStore, tagger=None, *, order: str = "uncertain",

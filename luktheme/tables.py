@@ -28,6 +28,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._io import atomic_path, refuse_existing
 from .taxonomy import THEMES
 
 if TYPE_CHECKING:  # pandas is imported where a table is built, keeping `import luktheme` light
@@ -193,12 +194,6 @@ def _write(frame: pd.DataFrame, fmt: str, target) -> None:
                 stream.detach()
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def require_parquet() -> None:
     """Raise a clear error when Parquet is asked for and pyarrow, an optional extra, is missing.
 
@@ -306,8 +301,7 @@ def check_output_file(path: str | os.PathLike, *, format: str | None = None, for
     if path.is_dir():
         raise ValueError(f"Cannot write {path}: it is a folder. Pass a file name such as {path / 'tiltak.xlsx'}.")
     refuse_foreign(path)
-    if path.exists() and not force:
-        raise FileExistsError(f"{path} exists. To replace it, set the --force or -F flag (force=True).")
+    refuse_existing(path, force)
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
@@ -394,23 +388,9 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, format: str | N
         return None
     path = Path(path)
     refuse_foreign(path)
-    if path.exists() and not force:
-        raise FileExistsError(f"{path} exists. To replace it, set the --force or -F flag (force=True).")
+    refuse_existing(path, force)
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder; pass a file name such as {path / 'tiltak.xlsx'}.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        _write(frame, fmt, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_path(path) as tmp:
+        _write(frame, fmt, str(tmp))
     return path
