@@ -13,7 +13,6 @@ rows already tagged are kept.
 
 from __future__ import annotations
 
-import argparse
 import multiprocessing
 import os
 import signal
@@ -24,12 +23,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .documents import SUPPORTED, check_inputs, find_documents, read_document
+from .documents import find_documents, read_document
 from .errors import DocumentError
-from .tables import COLUMNS, FORMATS, THEME_SEPARATOR, check_output_file, format_for, free_path, write_table
+from .tables import COLUMNS, THEME_SEPARATOR
 from .taxonomy import THEMES
 
 if TYPE_CHECKING:  # pandas is imported where a table is built, keeping `import luktheme` light
@@ -303,6 +301,75 @@ class _Progress:
             self.bar.stop()
 
 
+class Tally:
+    """What a tagging run has found and done so far: the failures, and counts for the summary.
+
+    Parameters
+    ----------
+    files : list of str
+        The documents to tag.
+    problems : list of (str, str)
+        Inputs that failed before reading (missing paths, unreadable folders), with their reasons.
+    skipped : list of str
+        Files of other types found in folders.
+    """
+
+    def __init__(self, files: list[str], problems: Sequence[tuple[str, str]] = (),
+                 skipped: Sequence[str] = ()) -> None:
+        self.files = files
+        self.failed: list[tuple[str, str]] = list(problems)
+        self.skipped = list(skipped)
+        self.done = 0
+        self.read = 0
+        self.measures = 0
+
+    def add(self, result: DocumentResult) -> None:
+        """Count one document's result."""
+        self.done += 1
+        self.measures += len(result.rows)
+        if result.error is None:
+            self.read += 1
+        else:
+            self.failed.append((result.file, result.error))
+
+
+def tag_results(tally: Tally, tagger, *, jobs: int = 1, batch_size: int = 256,
+                progress: bool | None = None) -> Iterator[DocumentResult]:
+    """The tagging loop of :func:`tag_documents` and ``luktheme tag``: results in input order.
+
+    Each result is counted in ``tally`` and shown on the progress bar before it is yielded, so
+    a caller that stops early (Ctrl-C, a closed pipe) still has the counts of what was done.
+
+    Parameters
+    ----------
+    tally : Tally
+        The documents to tag; it collects the failures and counts.
+    tagger : ThemeTagger
+    jobs : int
+        Worker processes (0: one per CPU).
+    batch_size : int
+        Measures scored together.
+    progress : bool or None
+        Show a progress bar on standard error; None shows it only on a terminal.
+
+    Examples
+    --------
+    >>> import luktheme, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text(" • Lage en velkomstpakke for nye innbyggere.\\n", encoding="utf-8")
+    >>> tally = Tally([str(d / "a.txt")], problems=[(str(d / "b.pdf"), "no such file")])
+    >>> [len(r.rows) for r in tag_results(tally, luktheme.load())]
+    [1]
+    >>> tally.read, tally.measures, [reason for _, reason in tally.failed]
+    (1, 1, ['no such file'])
+    """
+    with _Progress(len(tally.files), progress) as bar:
+        for result in iter_results(tally.files, tagger, jobs=jobs or (os.cpu_count() or 1), batch_size=batch_size):
+            tally.add(result)
+            bar.advance(result)
+            yield result
+
+
 # --------------------------------------------------------------------------- the public function
 
 
@@ -426,225 +493,24 @@ def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int =
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}.")
     files, problems, skipped = find_documents(paths)
     tagger = _load_tagger(model)
-    failed = [{"file": f, "reason": r} for f, r in problems]
+    tally = Tally(files, problems, skipped)
+    for f, reason in problems:
+        _on_failure(f, reason, on_error)
     rows: list[tuple] = []
-
-    def fail(file: str, reason: str) -> None:
-        failed.append({"file": file, "reason": reason})
-        if on_error == "raise":
-            raise DocumentError(f"{file}: {reason}")
-        if on_error == "warn":
-            warnings.warn(f"{file}: {reason}", stacklevel=3)
-
-    for f, r in problems:
-        if on_error == "raise":
-            raise DocumentError(f"{f}: {r}")
-        if on_error == "warn":
-            warnings.warn(f"{f}: {r}", stacklevel=2)
-    with _Progress(len(files), progress) as bar:
-        for result in iter_results(files, tagger, jobs=jobs or (os.cpu_count() or 1), batch_size=batch_size):
-            if result.error is not None:
-                fail(result.file, result.error)
-            rows.extend(result.rows)
-            bar.advance(result)
+    for result in tag_results(tally, tagger, jobs=jobs, batch_size=batch_size, progress=progress):
+        if result.error is not None:
+            _on_failure(result.file, result.error, on_error)
+        rows.extend(result.rows)
     df = frame(rows)
     if explain:
         df = add_evidence(df, tagger)
-    df.attrs["failed"] = failed
-    df.attrs["skipped"] = skipped
+    df.attrs["failed"] = [{"file": f, "reason": r} for f, r in tally.failed]
+    df.attrs["skipped"] = tally.skipped
     return df
 
 
-# --------------------------------------------------------------------------- the command line
-
-
-def _positive_or_zero(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 (all cores) or more, got {value}")
-    return value
-
-
-def add_tag_parser(subparsers) -> argparse.ArgumentParser:
-    """Register the ``tag`` subcommand on an argparse subparsers object.
-
-    Examples
-    --------
-    >>> import argparse
-    >>> parser = argparse.ArgumentParser(prog="luktheme")
-    >>> _ = add_tag_parser(parser.add_subparsers(dest="command"))
-    >>> args = parser.parse_args(["tag", "plans/", "-o", "tiltak.xlsx", "--jobs", "2"])
-    >>> args.inputs, args.output, args.jobs, args.func.__name__
-    (['plans/'], 'tiltak.xlsx', 2, 'cmd_tag')
-    """
-    p = subparsers.add_parser(
-        "tag", help="tag the measures of plan documents (PDF, DOCX, HTML, text); folders are walked",
-        description="Read plan documents, split them into measures (bullets, table rows, sentences), tag each "
-                    "with themes and write one row per measure. Exits 1 if any document failed.")
-    p.add_argument("inputs", nargs="+", metavar="PATH",
-                   help=f"files ({', '.join(sorted(SUPPORTED))}) and folders, walked recursively")
-    p.add_argument("-o", "--output", default="-",
-                   help="output file; the suffix picks the format (.csv .xlsx .jsonl .parquet); "
-                        "'-' (default) writes to standard output")
-    p.add_argument("--format", choices=FORMATS, help="output format, overriding the suffix (default for '-': jsonl)")
-    p.add_argument("-F", "--force", action="store_true", help="replace an existing output file")
-    p.add_argument("-j", "--jobs", type=_positive_or_zero, default=1,
-                   help="documents read in parallel (0: one per CPU); the output is the same")
-    p.add_argument("-m", "--model", help="model folder (default: the bundled model)")
-    p.add_argument("--batch-size", type=int, default=256, help=argparse.SUPPRESS)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary; failures are still listed")
-    p.add_argument("--explain", action="store_true",
-                   help="add an evidence column: the top words of each measure for each predicted theme")
-    p.set_defaults(func=cmd_tag)
-    return p
-
-
-def _save_partial(df: pd.DataFrame, out: Path, fmt: str) -> Path:
-    """Write what was tagged before an interruption to a file name no file has yet.
-
-    A second Ctrl-C must not tear the file that rescues the first, so SIGINT
-    is ignored while it is written (in the main thread only, where signals live).
-    """
-    import threading
-
-    partial = free_path(out, suffix=f".{fmt}" if fmt != format_for(out) else None)
-    main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
-    try:
-        write_table(df, partial, format=fmt)
-    finally:
-        if main_thread:
-            signal.signal(signal.SIGINT, previous)
-    return partial
-
-
-class _StdoutStream:
-    """Write CSV or JSON lines to standard output document by document, for pipes like ``| jq``."""
-
-    def __init__(self, fmt: str) -> None:
-        self.fmt = fmt
-        self.header = fmt == "csv"
-        self.post = None
-
-    def write(self, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        import io
-
-        from .tables import _write
-
-        df = frame(rows)
-        if self.post is not None:
-            df = self.post(df)
-        buf = io.BytesIO()
-        _write(df, self.fmt, buf)
-        data = buf.getvalue()
-        if self.fmt == "csv" and not self.header:
-            data = data.split(b"\n", 1)[1]
-        self.header = False
-        out = getattr(sys.stdout, "buffer", None)
-        if out is None:
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            out.write(data)
-        sys.stdout.flush()
-
-    def finish(self) -> None:
-        if self.header:  # no rows at all: still give CSV readers the columns
-            self.header = False
-            sys.stdout.write(",".join(COLUMNS) + "\n")
-            sys.stdout.flush()
-
-
-def cmd_tag(args) -> int:
-    """Run ``luktheme tag``; returns the exit code (0 all read, 1 some failed)."""
-    from .storage import load
-
-    started = time.perf_counter()
-    out = str(args.output)
-    fmt = format_for(out, args.format)
-    to_stdout = out == "-"
-    check_inputs(args.inputs)
-    check_output_file(out, format=args.format, force=args.force)
-    if to_stdout and fmt in ("xlsx", "parquet") and sys.stdout.isatty():
-        raise ValueError(f"Refusing to write {fmt} (binary) to a terminal. Pass -o with a file name.")
-    files, problems, skipped = find_documents(args.inputs)
-    failed: list[tuple[str, str]] = list(problems)
-    if not files and not problems:
-        raise ValueError(f"No documents found in {', '.join(map(str, args.inputs))}. "
-                         f"Supported file types: {', '.join(sorted(SUPPORTED))}.")
-    tagger = load(args.model)
-    jobs = args.jobs or (os.cpu_count() or 1)
-    stream = _StdoutStream(fmt) if to_stdout and fmt in ("csv", "jsonl") else None
-
-    def table(rows: list[tuple]) -> pd.DataFrame:
-        return add_evidence(frame(rows), tagger) if args.explain else frame(rows)
-
-    if stream is not None:
-        stream.post = (lambda df: add_evidence(df, tagger)) if args.explain else None
-    rows: list[tuple] = []
-    done = read = n_measures = 0
-
-    def say(message: str) -> None:
-        print(f"luktheme tag: {message}", file=sys.stderr)
-
-    try:
-        with _Progress(len(files), False if args.quiet else None) as bar:
-            for result in iter_results(files, tagger, jobs=jobs, batch_size=args.batch_size):
-                done += 1
-                n_measures += len(result.rows)
-                if result.error is not None:
-                    failed.append((result.file, result.error))
-                else:
-                    read += 1
-                if stream is not None:
-                    stream.write(result.rows)
-                else:
-                    rows.extend(result.rows)
-                bar.advance(result)
-    except BrokenPipeError:
-        # The reader of standard output stopped early (`| head`): stop quietly, as other tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 141
-    except KeyboardInterrupt:
-        if rows and not to_stdout:
-            partial = _save_partial(table(rows), Path(out), fmt)
-            say(f"interrupted after {done} of {len(files)} documents; the {len(rows)} measures tagged so far "
-                f"are in {partial}")
-        raise
-    if stream is not None:
-        stream.finish()
-    else:
-        result = table(rows)
-        try:
-            write_table(result, out, format=fmt, force=args.force)
-        except KeyboardInterrupt:
-            # Interrupted while the (slow) final file was written: keep all the work in a fast format.
-            partial = _save_partial(result, Path(out), "csv" if fmt in ("xlsx", "parquet") else fmt)
-            say(f"interrupted while writing {out}, which was left as it was; all {len(rows)} measures "
-                f"are in {partial}")
-            raise
-    if not args.quiet:
-        where = "" if to_stdout else f" -> {out}"
-        say(f"{read} of {len(files)} documents read, {n_measures} measures tagged in "
-            f"{time.perf_counter() - started:.1f} s{where}")
-        if skipped:
-            say(f"{len(skipped)} file(s) of other types in the folders were skipped, e.g. {skipped[0]}")
-    if failed:
-        say(f"{len(failed)} document(s) failed:")
-        for f, reason in failed:
-            print(f"  {f}: {reason}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _main(argv: list[str] | None = None) -> int:
-    """Run ``tag`` through the project's command line; returns the exit code."""
-    from .cli import main as cli_main
-
-    return cli_main(argv)
-
+def _on_failure(file: str, reason: str, on_error: str) -> None:
+    if on_error == "raise":
+        raise DocumentError(f"{file}: {reason}")
+    if on_error == "warn":
+        warnings.warn(f"{file}: {reason}", stacklevel=3)

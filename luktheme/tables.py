@@ -171,7 +171,7 @@ def _write_xlsx(frame: pd.DataFrame, target) -> None:
     wb.save(target)
 
 
-def _write(frame: pd.DataFrame, fmt: str, target) -> None:
+def write_to(frame: pd.DataFrame, fmt: str, target) -> None:
     """Write to a path (str) or a binary stream."""
     if fmt == "xlsx":
         _write_xlsx(frame, target)
@@ -380,10 +380,10 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, format: str | N
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is None:  # a text-only stream, e.g. under a test harness
             data = io.BytesIO()
-            _write(frame, fmt, data)
+            write_to(frame, fmt, data)
             sys.stdout.write(data.getvalue().decode("utf-8", errors="replace"))
         else:
-            _write(frame, fmt, buffer)
+            write_to(frame, fmt, buffer)
             buffer.flush()
         return None
     path = Path(path)
@@ -392,5 +392,5 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, format: str | N
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder; pass a file name such as {path / 'tiltak.xlsx'}.")
     with atomic_path(path) as tmp:
-        _write(frame, fmt, str(tmp))
+        write_to(frame, fmt, str(tmp))
     return path

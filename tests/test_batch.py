@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import luktheme.batch as batch
+from luktheme.cli import main
 import luktheme.tables as tables
 from luktheme.batch import tag_documents
 from luktheme.errors import DocumentError
@@ -20,7 +21,7 @@ from tests.conftest import SEED, seed_blocks, seed_measures, write_docx, write_h
 
 
 def run(argv: list[str]) -> int:
-    return batch._main(argv)
+    return main(argv)
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +186,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(table, tmp_pa
         Path(target).write_text("file,page\nhalf", encoding="utf-8")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(tables, "_write", broken)
+    monkeypatch.setattr(tables, "write_to", broken)
     with pytest.raises(KeyboardInterrupt):
         write_table(table, out, force=True)
     assert out.read_text(encoding="utf-8") == old

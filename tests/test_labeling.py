@@ -13,7 +13,7 @@ import time
 import pytest
 
 import luktheme
-from luktheme.cli_label import main
+from luktheme.cli import main
 from luktheme.errors import LabelError
 from luktheme.label_screen import LabelState, NoTerminalError, render, require_terminal
 from luktheme.labeling import (LabelStore, Item, item_from_row, order_queue, prepare_queue, read_items,
@@ -399,7 +399,7 @@ class Pty:
         env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
         env.update(TERM="xterm-256color", COLUMNS="140", LINES="45", PYTHONPATH=str(ROOT),
                    LUKTHEME_ANNOTATOR="fallback")
-        argv = [sys.executable, "-m", "luktheme.cli_label", *args]
+        argv = [sys.executable, "-m", "luktheme", *args]
         pid, fd = pty.fork()
         if pid == 0:  # the child: the pty is its controlling terminal, so Ctrl-C becomes SIGINT
             try:

@@ -115,10 +115,10 @@ def test_interrupt_never_overwrites_an_existing_partial_file(tmp_path, monkeypat
 
 
 def test_interrupt_during_the_final_write_keeps_every_measure(tmp_path, monkeypatch, capsys):
-    import luktheme.batch as batch
+    import luktheme.cli.tag as tag_command
 
     a = _plan(tmp_path / "in", "a.md")
-    real = batch.write_table
+    real = tag_command.write_table
     calls = []
 
     def interrupted_once(df, path, **kw):
@@ -127,7 +127,7 @@ def test_interrupt_during_the_final_write_keeps_every_measure(tmp_path, monkeypa
             raise KeyboardInterrupt
         return real(df, path, **kw)
 
-    monkeypatch.setattr(batch, "write_table", interrupted_once)
+    monkeypatch.setattr(tag_command, "write_table", interrupted_once)
     assert main(["tag", str(a), "-o", str(tmp_path / "out.xlsx")]) == 130
     assert not (tmp_path / "out.xlsx").exists()
     kept = tmp_path / "out.partial.csv"
