@@ -13,7 +13,7 @@ from .taxonomy import THEMES
 # Names are imported on first use, so `import luktheme` stays quick: tagging one
 # text needs neither pandas nor the document readers nor the evaluation code.
 _LAZY = {
-    "Example": "corpus", "read_examples": "corpus", "load": "storage", "Tagging": "tagger",
+    "Example": "corpus", "read_examples": "corpus", "load": "tagger", "Tagging": "tagger",
     "ThemeTagger": "tagger", "train": "training", "evaluate": "evaluation", "tag_documents": "batch",
     "read_document": "documents", "load_nlp": "nlp", "blank_nlp": "nlp",
 }

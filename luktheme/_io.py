@@ -33,6 +33,11 @@ def file_mode() -> int:
     return 0o666 & ~_umask()
 
 
+def folder_mode() -> int:
+    """The mode a new folder gets under the current umask (``0o755`` under the usual ``022``)."""
+    return 0o777 & ~_umask()
+
+
 def refuse_existing(path: str | os.PathLike, force: bool) -> None:
     """Raise FileExistsError when ``path`` exists and ``force`` is not set.
 

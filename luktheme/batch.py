@@ -374,8 +374,7 @@ def tag_results(tally: Tally, tagger, *, jobs: int = 1, batch_size: int = 256,
 
 
 def _load_tagger(model):
-    from .storage import load
-    from .tagger import ThemeTagger
+    from .tagger import ThemeTagger, load
 
     if model is None or isinstance(model, (str, os.PathLike)):
         return load(model)

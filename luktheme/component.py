@@ -18,7 +18,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .storage import load
+from .tagger import load
 
 if not Doc.has_extension("themes"):
     Doc.set_extension("themes", default=())

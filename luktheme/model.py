@@ -17,7 +17,7 @@ from sklearn.utils.validation import check_is_fitted
 from .corpus import label_matrix
 from .features import ANALYSERS, ThemeVectorizer, analyse
 from .lexicon import compile_lexicon
-from .scorer import check_texts, log_odds, sigmoid
+from .scorer import check_texts, fitted_state, log_odds, sigmoid
 from .splits import grouped_multilabel_folds
 from .taxonomy import THEMES
 
@@ -201,7 +201,6 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             self.oof_scores_ = oof
             self.thresholds_ = best_thresholds(Y, oof)
         self.vectorizer_, self.coef_, self.intercept_ = self._fit_weights(analysed, Y)
-        self.n_features_in_ = 1
         return self
 
     def decision_function(self, X) -> np.ndarray:
@@ -223,6 +222,14 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
         return float(f1_score(label_matrix(y) if not isinstance(y, np.ndarray) else y, self.predict(X),
                               average="micro", zero_division=0))
+
+    def to_state(self) -> tuple[dict, dict, dict[str, np.ndarray]]:
+        """The fitted model as plain data: parameters and vectorizer state (JSON), weights (numpy).
+
+        :meth:`luktheme.scorer.ThemeScorer.from_state` rebuilds it for scoring; a model folder stores it.
+        """
+        check_is_fitted(self, "coef_")
+        return fitted_state(self.get_params(), self.vectorizer_, self.coef_, self.intercept_, self.thresholds_)
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

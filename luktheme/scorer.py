@@ -45,6 +45,14 @@ def log_odds(vectorizer: ThemeVectorizer, coef: np.ndarray, intercept: np.ndarra
     return vectorizer.log_odds(analyse(texts, analysis), coef, intercept)
 
 
+def fitted_state(params: dict, vectorizer: ThemeVectorizer, coef: np.ndarray, intercept: np.ndarray,
+                 thresholds: np.ndarray) -> tuple[dict, dict, dict[str, np.ndarray]]:
+    """A fitted model as plain data: parameters and vectorizer state for JSON, weights for numpy."""
+    state, arrays = vectorizer.state()
+    params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+    return params, state, {"coef": coef, "intercept": intercept, "thresholds": thresholds, **arrays}
+
+
 class ThemeScorer:
     """The fitted state of a theme model, scoring texts with numpy alone.
 
@@ -57,8 +65,8 @@ class ThemeScorer:
     intercept : ndarray of shape (5,)
     thresholds : ndarray of shape (5,)
 
-    ``clone(scorer)`` (scikit-learn) gives an unfitted ``ThemeClassifier`` with
-    the same parameters, ready to be trained again.
+    A scorer is not an estimator: to train again with the same parameters, build
+    ``ThemeClassifier(**scorer.get_params())`` (:mod:`luktheme.model`).
 
     Examples
     --------
@@ -83,10 +91,28 @@ class ThemeScorer:
         """The training parameters, as :meth:`ThemeClassifier.get_params` gives them."""
         return dict(self.params)
 
-    def __sklearn_clone__(self):
-        from .model import ThemeClassifier
+    @classmethod
+    def from_state(cls, params: dict, state: dict, arrays: dict[str, np.ndarray]) -> ThemeScorer:
+        """Rebuild a scorer from what :meth:`to_state` gave (as a model folder stores it).
 
-        return ThemeClassifier(**self.params)
+        Examples
+        --------
+        >>> import luktheme
+        >>> scorer = luktheme.load().classifier
+        >>> copy = ThemeScorer.from_state(*scorer.to_state())
+        >>> bool((copy.predict_proba(["Kurs i planstrategi"]) == scorer.predict_proba(["Kurs i planstrategi"])).all())
+        True
+        """
+        params = dict(params)
+        for key in ("word_ngram_range", "char_ngram_range"):
+            if key in params:
+                params[key] = tuple(params[key])
+        return cls(params, ThemeVectorizer.from_state(state, arrays), arrays["coef"], arrays["intercept"],
+                   arrays["thresholds"])
+
+    def to_state(self) -> tuple[dict, dict, dict[str, np.ndarray]]:
+        """The parameters (JSON), vectorizer state (JSON) and arrays (numpy) that :meth:`from_state` reads."""
+        return fitted_state(self.params, self.vectorizer_, self.coef_, self.intercept_, self.thresholds_)
 
     def decision_function(self, X) -> np.ndarray:
         """Log-odds per theme, shape (n_samples, 5), computed with numpy alone."""

@@ -1,4 +1,4 @@
-"""Model folders: write and read a :class:`~luktheme.tagger.ThemeTagger` without pickle.
+"""Model folders: write and read a fitted classifier and its metadata without pickle.
 
 A model folder holds
 
@@ -26,9 +26,9 @@ import numpy as np
 from ._paths import models_dir
 from ._version import __version__
 from .errors import ModelError, ModelVersionWarning
-from .features import ThemeVectorizer
+from ._io import folder_mode
+from .card import render_card
 from .scorer import ThemeScorer
-from .tagger import ThemeTagger
 from .taxonomy import THEMES
 
 FORMAT = "luktheme.tfidf_cues.v2"
@@ -108,19 +108,23 @@ def library_versions() -> dict[str, str]:
             "scipy": scipy.__version__, "scikit-learn": sklearn.__version__, "spacy": spacy.__version__}
 
 
-def save_model(tagger: ThemeTagger, path: str | os.PathLike, *, force: bool = False) -> Path:
-    """Write ``tagger`` as a model folder.
+def save_model(classifier, meta: dict, path: str | os.PathLike, *, force: bool = False) -> dict:
+    """Write a fitted classifier and its metadata as a model folder; returns the metadata written.
 
     The folder is built next to its destination and moved into place, so an
     interrupted save never leaves a half-written model.
 
     Parameters
     ----------
-    tagger : ThemeTagger
+    classifier : ThemeClassifier or ThemeScorer
+        Fitted; its ``to_state()`` gives what is written.
+    meta : dict
+        What the model knows of itself (training data, metrics); versions, themes,
+        thresholds and parameters are added.
     path : str or path-like
         The model folder to create.
     force : bool
-        Replace an existing folder.
+        Replace an existing folder, if it is a luktheme model folder (see :func:`check_replaceable`).
 
     Examples
     --------
@@ -131,28 +135,25 @@ def save_model(tagger: ThemeTagger, path: str | os.PathLike, *, force: bool = Fa
     """
     path = Path(path)
     check_output(path, force=force)
-    clf = tagger.classifier
-    state, arrays = clf.vectorizer_.state()
-    meta = dict(tagger.meta)
+    params, state, arrays = classifier.to_state()
+    meta = dict(meta)
     meta.update({
         "name": path.name,
         "format": FORMAT,
         "luktheme_version": __version__,
         "versions": library_versions(),
         "themes": list(THEMES),
-        "thresholds": {t: round(float(v), 4) for t, v in zip(THEMES, clf.thresholds_)},
-        "classifier": {k: (list(v) if isinstance(v, tuple) else v) for k, v in clf.get_params().items()},
+        "thresholds": {t: round(float(v), 4) for t, v in zip(THEMES, arrays["thresholds"])},
+        "classifier": params,
     })
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
     try:
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         (tmp / "vectorizer.json").write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-        np.savez_compressed(tmp / "weights.npz", coef=clf.coef_, intercept=clf.intercept_,
-                            thresholds=clf.thresholds_, **arrays)
-        from .card import render_card
-
+        np.savez_compressed(tmp / "weights.npz", **arrays)
         (tmp / "README.md").write_text(render_card(meta), encoding="utf-8")
+        os.chmod(tmp, folder_mode())  # mkdtemp makes it private; give it the usual mode
         if path.exists():
             check_replaceable(path)  # again: the folder may have changed while the model was written
             shutil.rmtree(path)
@@ -160,12 +161,11 @@ def save_model(tagger: ThemeTagger, path: str | os.PathLike, *, force: bool = Fa
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    tagger.meta = meta
-    return path
+    return meta
 
 
-def load(path: str | os.PathLike | None = None) -> ThemeTagger:
-    """Load a model folder; with no argument, the bundled default model.
+def read_model(path: str | os.PathLike | None = None) -> tuple[ThemeScorer, dict]:
+    """Read a model folder into a scorer and its metadata; with no argument, the bundled model.
 
     Parameters
     ----------
@@ -174,7 +174,7 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
 
     Returns
     -------
-    ThemeTagger
+    (ThemeScorer, dict)
 
     Raises
     ------
@@ -188,9 +188,9 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
 
     Examples
     --------
-    >>> import luktheme
-    >>> luktheme.load().themes
-    ('bolyst', 'planstrategi', 'stedsutvikling', 'kompetanseheving', 'statistikk')
+    >>> scorer, meta = read_model()
+    >>> meta["themes"] == list(THEMES), type(scorer).__name__
+    (True, 'ThemeScorer')
     """
     path = Path(path) if path is not None else models_dir() / DEFAULT_MODEL
     if not path.is_dir():
@@ -211,27 +211,23 @@ def load(path: str | os.PathLike | None = None) -> ThemeTagger:
     if meta.get("luktheme_version") != __version__:
         warnings.warn(f"{path} was written by luktheme {meta.get('luktheme_version')}, this is {__version__}. "
                       "Scores may differ; retrain with `luktheme train` to be sure.", ModelVersionWarning,
-                      stacklevel=2)
+                      stacklevel=3)
     if tuple(meta.get("themes", ())) != THEMES:
         raise ModelError(f"{path}: themes {meta.get('themes')} differ from {list(THEMES)}. Retrain the model.")
     state = _read_json(path / "vectorizer.json")
     try:
         with np.load(path / "weights.npz", allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
-        params = dict(meta["classifier"])
-        for key in ("word_ngram_range", "char_ngram_range"):
-            params[key] = tuple(params[key])
-        clf = ThemeScorer(params, ThemeVectorizer.from_state(state, arrays), arrays["coef"], arrays["intercept"],
-                          arrays["thresholds"])
-        n_features = len(clf.vectorizer_.feature_names)
+        scorer = ThemeScorer.from_state(meta["classifier"], state, arrays)
+        n_features = len(scorer.vectorizer_.feature_names)
     except (KeyError, ValueError, TypeError, OSError, IndexError, AttributeError, EOFError,
             zipfile.BadZipFile) as err:
         raise ModelError(f"{path}: damaged model files ({type(err).__name__}: {err}). Load another model "
                          "folder, or train a new one into a new folder with `luktheme train`.") from None
-    if clf.coef_.shape != (len(THEMES), n_features):
-        raise ModelError(f"{path / 'weights.npz'}: weights of shape {clf.coef_.shape} do not fit "
+    if scorer.coef_.shape != (len(THEMES), n_features):
+        raise ModelError(f"{path / 'weights.npz'}: weights of shape {scorer.coef_.shape} do not fit "
                          f"{n_features} features. The folder is damaged; retrain the model.")
-    return ThemeTagger(clf, meta)
+    return scorer, meta
 
 
 def _read_json(file: Path) -> dict:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -12,6 +14,7 @@ import numpy as np
 from .errors import TextCleanedWarning
 from .rawtext import clean_characters
 from .scorer import check_texts
+from .storage import read_model, save_model
 from .taxonomy import THEMES
 
 if TYPE_CHECKING:  # tagging with a loaded model never imports scikit-learn
@@ -162,11 +165,34 @@ class ThemeTagger:
         return explain(self, text, n=n)
 
     def save(self, path, *, force: bool = False):
-        """Write the model folder (see :func:`luktheme.storage.save_model`)."""
-        from .storage import save_model
-
-        return save_model(self, path, force=force)
+        """Write the model folder (see :func:`luktheme.storage.save_model`); returns its path."""
+        self.meta = save_model(self.classifier, self.meta, path, force=force)
+        return Path(path)
 
     def __repr__(self) -> str:
         name = self.meta.get("name", "unsaved")
         return f"ThemeTagger({name!r}, thresholds={ {t: round(v, 2) for t, v in self.thresholds.items()} })"
+
+
+def load(path: str | os.PathLike | None = None) -> ThemeTagger:
+    """Load a model folder as a tagger; with no argument, the bundled model.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A folder written by ``tagger.save`` or ``luktheme train``.
+
+    Returns
+    -------
+    ThemeTagger
+
+    Errors and warnings are those of :func:`luktheme.storage.read_model`: a ``ModelError`` naming
+    the damaged or missing file, a ``ModelVersionWarning`` for a folder of another version.
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> luktheme.load().themes
+    ('bolyst', 'planstrategi', 'stedsutvikling', 'kompetanseheving', 'statistikk')
+    """
+    return ThemeTagger(*read_model(path))

@@ -70,3 +70,11 @@ def test_jsonl_reading_names_file_and_line_and_skips_only_a_torn_end(tmp_path):
     p.write_text('{"id": "a"}\n"b"\n', encoding="utf-8")
     with pytest.raises(LabelError, match=r"rows\.jsonl:2: expected a label row, got str"):
         list(iter_jsonl(p, error=LabelError, expected="a label row"))
+
+
+def test_a_saved_model_folder_gets_the_mode_of_the_umask(tmp_path, umask_027):
+    import luktheme
+
+    out = luktheme.load().save(tmp_path / "model")
+    assert _mode(out) == 0o750
+    assert {_mode(f) for f in out.iterdir()} == {0o640}

@@ -40,7 +40,7 @@ def run(args) -> int:
     examples = read_examples(*(args.data or [data_dir()]))
     models = default_models() if (args.full or args.models) else quick_models()
     if args.model:
-        from ..storage import load
+        from ..tagger import load
 
         params = load(args.model).classifier.get_params()
         from ..model import ThemeClassifier

@@ -58,7 +58,7 @@ def run(args) -> int:
         return 0
     tagger = None
     if not args.no_model:
-        from ..storage import load
+        from ..tagger import load
 
         say(False, f"scoring {left} texts with the model to order them ...")
         tagger = load(args.model)

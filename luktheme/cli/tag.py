@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..batch import Tally, add_evidence, frame, tag_results
 from ..documents import SUPPORTED, check_inputs, find_documents
-from ..storage import load
+from ..tagger import load
 from ..tables import COLUMNS, FORMATS, check_output_file, format_for, free_path, write_table, write_to
 from ._args import positive_or_zero
 

@@ -21,7 +21,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
-    from ..storage import load
+    from ..tagger import load
 
     tagger = load(args.model)
     if args.text:
