@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html import escape
 from pathlib import Path
 
@@ -209,3 +210,40 @@ def seed_measures() -> list[str]:
 
 
 # --------------------------------------------------------------------------- the seed document
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    """A folder of good documents, one in a subfolder, and a folder of bad ones."""
+    root = tmp_path_factory.mktemp("plans")
+    good = root / "good"
+    (good / "2011").mkdir(parents=True)
+    blocks = seed_blocks()
+    write_pdf(good / "a-luk.pdf", blocks)
+    write_docx(good / "b-luk.docx", blocks)
+    write_html(good / "2011" / "c-luk.html", blocks)
+    shutil.copy(SEED, good / "d-luk.txt")
+    (good / "e-kort.md").write_text("# Bolyst\n\n- Lage en velkomstpakke for nye innbyggere\n", encoding="utf-8")
+    (good / "logo.png").write_bytes(b"\x89PNG")
+    bad = root / "bad"
+    bad.mkdir()
+    data = (good / "a-luk.pdf").read_bytes()
+    (bad / "corrupt.pdf").write_bytes(data[: len(data) // 3])
+    (bad / "empty.txt").write_bytes(b"")
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(good / "a-luk.pdf"))
+    writer.encrypt("hemmelig")
+    with open(bad / "encrypted.pdf", "wb") as fh:
+        writer.write(fh)
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(bad / "scanned.pdf"))
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    c.drawImage(ImageReader(Image.new("L", (200, 280), 200)), 0, 0, width=595, height=842)
+    c.showPage()
+    c.save()
+    (root / "notat.odt").write_bytes(b"PK")
+    return root
