@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .documents import SUPPORTED, check_inputs, find_documents, read_document
 from .errors import DocumentError
+from .readers import SUPPORTED, check_inputs, find_documents
+from .segments import read_document
 from .tables import COLUMNS, FORMATS, THEME_SEPARATOR, check_output_file, format_for, free_path, write_table
 from .taxonomy import THEMES
 
@@ -184,7 +185,7 @@ def iter_results(files: Sequence[str | os.PathLike], tagger, *, jobs: int = 1,
     Parameters
     ----------
     files : sequence of str or path-like
-        Document files (not folders; see :func:`luktheme.documents.find_documents`).
+        Document files (not folders; see :func:`luktheme.readers.find_documents`).
     tagger : ThemeTagger
     jobs : int
         Worker processes; 1 works in the calling process.

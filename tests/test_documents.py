@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from luktheme.documents import Block, decode_text, find_documents, join_lines, read_blocks, read_document, \
-    strip_marker
 from luktheme.errors import DocumentError
-from luktheme.segments import document_text, segment
+from luktheme.readers import Block, decode_text, find_documents, join_lines, read_blocks, strip_marker
+from luktheme.segments import document_text, read_document, segment
 from tests.conftest import RUNNING_HEADER, SEED, TITLE, seed_measures, write_html, write_lines_pdf
 
 
