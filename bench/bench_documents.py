@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import luktheme
     from luktheme.batch import tag_documents
-    from luktheme.documents import read_blocks
+    from luktheme.readers import read_blocks
     from luktheme.segments import segment, sentence_nlp
 
     work = args.out or Path(tempfile.mkdtemp(prefix="luktheme-bench-"))
@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_folder:
         folder = work / "folder"
         pdf_pages = make_folder(folder, chapters) if not folder.exists() else None
-        from luktheme.documents import find_documents
+        from luktheme.readers import find_documents
 
         files, _, _ = find_documents([folder])
         t = time.perf_counter()

@@ -15,7 +15,7 @@ from .taxonomy import THEMES
 _LAZY = {
     "Example": "corpus", "read_examples": "corpus", "load": "tagger", "Tagging": "tagger",
     "ThemeTagger": "tagger", "train": "training", "evaluate": "evaluation", "tag_documents": "batch",
-    "read_document": "documents", "load_nlp": "nlp", "blank_nlp": "nlp",
+    "read_document": "segments", "load_nlp": "nlp", "blank_nlp": "nlp",
 }
 
 __all__ = [

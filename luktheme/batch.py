@@ -25,8 +25,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .documents import find_documents, read_document
 from .errors import DocumentError
+from .readers import find_documents
+from .segments import read_document
 from .tables import COLUMNS, THEME_SEPARATOR
 from .taxonomy import THEMES
 
@@ -182,7 +183,7 @@ def iter_results(files: Sequence[str | os.PathLike], tagger, *, jobs: int = 1,
     Parameters
     ----------
     files : sequence of str or path-like
-        Document files (not folders; see :func:`luktheme.documents.find_documents`).
+        Document files (not folders; see :func:`luktheme.readers.find_documents`).
     tagger : ThemeTagger
     jobs : int
         Worker processes; 1 works in the calling process.

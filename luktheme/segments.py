@@ -16,18 +16,22 @@ entries ("3.2 Bolyst . . . . 14").
 Every measure keeps its file, page (PDF), nearest heading, its index among the
 document's measures and character offsets into :func:`document_text`, so
 ``document_text(blocks)[s.start:s.end] == s.text``.
+
+:func:`read_document` reads a file (with :func:`luktheme.readers.read_blocks`)
+and segments it in one call.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .documents import LEADER, Block
 from .rawtext import cut_text
+from .readers import LEADER, Block, read_blocks
 
 #: Fewest words (tokens with a letter) a measure has, by kind. A two-word bullet
 #: ("Universell utforming") is a measure in a plan's list; two words of running
@@ -202,7 +206,7 @@ def segment(blocks: Sequence[Block], *, file: str = "", nlp=None) -> list[Segmen
     Parameters
     ----------
     blocks : sequence of Block
-        As returned by :func:`luktheme.documents.read_blocks`.
+        As returned by :func:`luktheme.readers.read_blocks`.
     file : str
         The document's path, copied into every segment.
     nlp : spacy.language.Language, optional
@@ -252,3 +256,39 @@ def segment(blocks: Sequence[Block], *, file: str = "", nlp=None) -> list[Segmen
                                        offset + a, offset + b))
         offset += len(text) + len(SEPARATOR)
     return out
+
+
+def read_document(path: str | os.PathLike, *, nlp=None) -> list[Segment]:
+    """Read a document and return the measures found in it, before tagging.
+
+    A measure is one bullet or numbered item, one table row, or one sentence
+    of running text; headings, lead-ins ("Kommunen skal:"), page furniture
+    and very short fragments are not measures.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.pdf``, ``.docx``, ``.html``/``.htm``, ``.txt`` or ``.md`` file.
+    nlp : spacy.language.Language, optional
+        A pipeline that sets sentence boundaries; by default the project's
+        Norwegian pipeline, or a rule-based one when it is not installed.
+
+    Returns
+    -------
+    list of Segment
+        With file, page, heading, index, kind, text and character offsets.
+
+    Raises
+    ------
+    DocumentError
+        If the file cannot be read (see :func:`luktheme.readers.read_blocks`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "plan.md"
+    >>> _ = f.write_text("# Bolyst\\n\\nMålet er flere innbyggere. Kommunen skal:\\n\\n- Lage en velkomstpakke\\n")
+    >>> [(s.kind, s.heading, s.text) for s in read_document(f)]
+    [('sentence', 'Bolyst', 'Målet er flere innbyggere.'), ('bullet', 'Bolyst', 'Lage en velkomstpakke')]
+    """
+    return segment(read_blocks(path), file=str(path), nlp=nlp)

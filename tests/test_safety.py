@@ -136,7 +136,7 @@ def test_interrupt_during_the_final_write_keeps_every_measure(tmp_path, monkeypa
 
 
 def test_a_self_looping_link_is_a_listed_failure(tmp_path, capsys):
-    from luktheme.documents import find_documents
+    from luktheme.readers import find_documents
 
     root = tmp_path / "in"
     _plan(root, "a.md")
@@ -152,7 +152,7 @@ def test_a_self_looping_link_is_a_listed_failure(tmp_path, capsys):
 def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
     import os
 
-    from luktheme.documents import find_documents
+    from luktheme.readers import find_documents
 
     root = tmp_path / "in"
     _plan(root / "sub", "b.md")
@@ -208,7 +208,7 @@ def test_a_very_long_text_is_tagged_not_refused(tagger):
 
 
 def test_a_five_megabyte_line_is_read(tmp_path):
-    from luktheme.documents import read_document
+    from luktheme.segments import read_document
 
     f = tmp_path / "one-line.txt"
     f.write_text(" ".join(["Kommunen skal kartlegge boligbehovet i regionen."] * 110_000), encoding="utf-8")
@@ -251,8 +251,9 @@ def test_tag_text_takes_an_argument_that_is_not_utf8(capsys):
 def test_a_docx_decompression_bomb_is_refused_without_reading_it(tmp_path):
     import zipfile
 
-    from luktheme.documents import MAX_DOCX_UNPACKED, read_document
     from luktheme.errors import DocumentError
+    from luktheme.readers.docx import MAX_DOCX_UNPACKED
+    from luktheme.segments import read_document
 
     bomb = tmp_path / "bomb.docx"
     chunk = b"<w:t>" + b"a" * (2**20 - 5)
@@ -270,8 +271,8 @@ def test_a_docx_decompression_bomb_is_refused_without_reading_it(tmp_path):
                                            (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
                                            (bytes(range(256)) * 40, "a binary file")])
 def test_a_binary_file_named_txt_is_reported_as_not_text(tmp_path, content, what):
-    from luktheme.documents import read_document
     from luktheme.errors import DocumentError
+    from luktheme.segments import read_document
 
     f = tmp_path / "plan.txt"
     f.write_bytes(content)
@@ -280,7 +281,7 @@ def test_a_binary_file_named_txt_is_reported_as_not_text(tmp_path, content, what
 
 
 def test_latin1_and_utf8_text_files_are_still_read(tmp_path):
-    from luktheme.documents import read_document
+    from luktheme.segments import read_document
 
     for enc in ("utf-8", "cp1252"):
         f = tmp_path / f"plan-{enc}.txt"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..batch import Tally, add_evidence, frame, tag_results
-from ..documents import SUPPORTED, check_inputs, find_documents
+from ..readers import SUPPORTED, check_inputs, find_documents
 from ..tagger import load
 from ..tables import COLUMNS, FORMATS, check_output_file, format_for, free_path, write_table, write_to
 from ._args import positive_or_zero
