@@ -282,7 +282,7 @@ def build_lexicon(train, upos_map: UposMap) -> dict:
                         samset[lemma.lower()] += 1
                     else:
                         simple[lemma.lower()] += 1
-    from luktheme.compounds import Lexicon, context_keys
+    from luktheme.nlp import Lexicon, context_keys
 
     # [lemma, upos, count, Nynorsk count]: the standards share most words but not
     # all lemmas ("vil" is "ville" in Bokmål, "vilje" in Nynorsk).
@@ -435,8 +435,7 @@ def step_disambiguate(build: Path, min_count: int = 20) -> Path:
     import spacy
     from spacy.tokens import DocBin
 
-    from luktheme.compounds import Lexicon
-    from luktheme.disambiguation import ContextTagger, UnseenWordTagger
+    from luktheme.nlp import ContextTagger, Lexicon, UnseenWordTagger
 
     t0 = time.time()
     with open(build / "lexicon.json", encoding="utf8") as fh:
@@ -554,9 +553,7 @@ def step_assemble(build: Path, out: Path, train_on: str = "all") -> Path:
 
     import spacy
 
-    from luktheme.compounds import Lexicon
-    from luktheme.disambiguation import ContextTagger, UnseenWordTagger
-    from luktheme.nlp import NETWORK
+    from luktheme.nlp import NETWORK, ContextTagger, Lexicon, UnseenWordTagger
 
     nlp = spacy.load(build / f"trained_{train_on}" / "model-best")
     with open(build / "lexicon.json", encoding="utf8") as fh:

@@ -1,4 +1,4 @@
-"""Tests of the context tagger for ambiguous words (luktheme.disambiguation)."""
+"""Tests of the context tagger for ambiguous words (luktheme.nlp.disambiguation)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from luktheme._paths import models_dir
-from luktheme.compounds import Lexicon
-from luktheme.disambiguation import ContextTagger, UnseenWordTagger, context_features, unseen_features, word_class
+from luktheme.nlp import Lexicon
+from luktheme.nlp import ContextTagger, UnseenWordTagger, context_features, unseen_features, word_class
 from luktheme.errors import ModelError
 from luktheme.nlp import PIPELINE_NAME, load_nlp
 

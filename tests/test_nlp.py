@@ -1,4 +1,4 @@
-"""Tests of the Norwegian pipeline (luktheme.nlp, luktheme.compounds)."""
+"""Tests of the Norwegian pipeline (luktheme.nlp: the pipeline, the lexicon component, the word lexicon)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import pytest
 import spacy
 
-from luktheme.compounds import Lexicon
+from luktheme.nlp import Lexicon
 from luktheme.errors import ModelError
 from luktheme.nlp import PIPELINE_NAME, blank_nlp, load_nlp
 from luktheme._paths import models_dir
@@ -69,7 +69,7 @@ def test_unseen_inflected_words_get_the_lemma_the_treebank_knows(nlp):
 
 
 def test_analogy_keeps_a_guess_that_is_a_known_lemma():
-    from luktheme.compounds import Lexicon
+    from luktheme.nlp import Lexicon
 
     lex = Lexicon({"biler": [["bil", "NOUN", 3]], "bile": [["bile", "NOUN", 2]],
                    "husene": [["hus", "NOUN", 5]], "båtene": [["båt", "NOUN", 2]]})
@@ -84,7 +84,7 @@ def test_analogy_keeps_a_guess_that_is_a_known_lemma():
 
 
 def test_analogy_accepts_a_long_known_head_after_an_unknown_modifier():
-    from luktheme.compounds import Lexicon
+    from luktheme.nlp import Lexicon
 
     # Nynorsk plurals in -ar: "bygdar" -> "bygd", but "seriar" -> "serie".
     lex = Lexicon({"bygdar": [["bygd", "NOUN", 5]], "gardar": [["gard", "NOUN", 4]],
@@ -97,7 +97,7 @@ def test_analogy_accepts_a_long_known_head_after_an_unknown_modifier():
 
 
 def test_analogy_accepts_a_three_letter_known_word_before_a_known_head():
-    from luktheme.compounds import Lexicon
+    from luktheme.nlp import Lexicon
 
     lex = Lexicon({"feller": [["felle", "NOUN", 3]], "fag": [["fag", "NOUN", 4]],
                    "celler": [["celle", "NOUN", 2]], "kjeller": [["kjeller", "NOUN", 2]]})
@@ -127,7 +127,7 @@ def test_unseen_participles_take_their_verb_only_where_the_treebank_has_it(nlp):
 
 
 def test_sentence_initial_names_are_not_read_as_the_common_word():
-    from luktheme.compounds import Lexicon
+    from luktheme.nlp import Lexicon
 
     lex = Lexicon({"Regjeringen": [["regjering", "PROPN", 5], ["regjering", "NOUN", 2]],
                    "Kommunen": [["kommune", "NOUN", 6], ["kommune", "PROPN", 3]]})
