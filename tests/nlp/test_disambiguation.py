@@ -101,11 +101,6 @@ def test_fit_without_ambiguous_words_says_what_to_do():
         ContextTagger(lex).fit([(["hus"], ["NOUN"])])
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 @pytest.mark.parametrize(
     "text, i, upos",
     [
