@@ -476,7 +476,7 @@ def step_select(build: Path, out: Path, min_gain: int = 2, min_rate: float = 0.0
 
     from luktheme.nlp import load_nlp
 
-    nlp = load_nlp(out)
+    nlp = load_nlp(out, shared=False)  # its context tagger is changed below
     comp = nlp.get_pipe("luktheme_lexicon")
     ctag = comp.context_tagger
     if ctag is None:
@@ -649,8 +649,9 @@ def step_evaluate(build: Path, out: Path, splits=("dev", "test")) -> dict:
 
     with open(build / "lexicon.json", encoding="utf8") as fh:
         train_forms = {f.lower() for f in json.load(fh)["forms"]}
-    fast = load_nlp(out)
-    full = load_nlp(out, fast=False)
+    # Private copies, read from the folder as the steps before wrote it.
+    fast = load_nlp(out, shared=False)
+    full = load_nlp(out, fast=False, shared=False)
     senter_nlp = spacy.load(out)
     for name in ("tok2vec", "senter"):
         senter_nlp.enable_pipe(name)

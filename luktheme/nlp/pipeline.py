@@ -1,4 +1,4 @@
-"""Loading the Norwegian pipeline: the bundled folder, and a tokenizer-only fallback.
+"""Loading the Norwegian pipeline, one shared copy per process, and a tokenizer-only fallback.
 
 The components the saved pipeline names are registered with spaCy by
 importing :mod:`luktheme.nlp` (its ``__init__`` imports
@@ -8,6 +8,7 @@ Python always does before it runs this module.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,13 +26,18 @@ PIPELINE_NAME = "nlp-nbnn-v1"
 NETWORK = ("tok2vec", "morphologizer", "trainable_lemmatizer")
 REBUILD_HINT = "rebuild it with `python scripts/train_nlp.py` (needs ../shared/corpora/norne)"
 
+#: The pipelines :func:`load_nlp` shares, by resolved folder and ``fast``: one of each per process.
+_SHARED: dict[tuple[Path, bool], Language] = {}
+# Two threads asking at once must not load two copies.
+_SHARED_LOCK = threading.Lock()
+
 
 def _default_path() -> Path:
     return models_dir() / PIPELINE_NAME
 
 
-def load_nlp(path: str | Path | None = None, *, fast: bool = True) -> Language:
-    """Load the Norwegian pipeline (Bokmål and Nynorsk).
+def load_nlp(path: str | Path | None = None, *, fast: bool = True, shared: bool = True) -> Language:
+    """Load the Norwegian pipeline (Bokmål and Nynorsk), once per process.
 
     Parameters
     ----------
@@ -41,6 +47,12 @@ def load_nlp(path: str | Path | None = None, *, fast: bool = True) -> Language:
         True (default) answers known words from the lexicon and runs the network
         only where needed.  False runs the network on every token the plain
         spaCy way (for comparison; slower, and without the compound lemmas).
+    shared : bool
+        True (default) returns the process's one pipeline for this folder and
+        ``fast``, loaded on the first call: the sentence splitter and the theme
+        features get the same object, and its word caches serve both.  Use it
+        as it is: a changed setting or component would change every caller's
+        results.  False loads a private copy, to change without that risk.
 
     Returns
     -------
@@ -59,8 +71,22 @@ def load_nlp(path: str | Path | None = None, *, fast: bool = True) -> Language:
     ['kommune', 'skulle', 'styrke', 'kompetansehevingstiltak', '.']
     >>> doc[3]._.compound_parts
     ('kompetanse', 'heving', 'tiltak')
+    >>> load_nlp() is nlp
+    True
     """
     p = Path(path) if path is not None else _default_path()
+    if not shared:
+        return _load(p, fast)
+    key = (p.resolve(), fast)
+    with _SHARED_LOCK:
+        nlp = _SHARED.get(key)
+        if nlp is None:
+            nlp = _SHARED[key] = _load(p, fast)
+    return nlp
+
+
+def _load(p: Path, fast: bool) -> Language:
+    """Load the pipeline folder ``p`` afresh (see :func:`load_nlp`)."""
     if not (p / "config.cfg").is_file():
         raise ModelError(
             f"no spaCy pipeline at {p}: expected a folder with config.cfg (the bundled "

@@ -86,7 +86,7 @@ def test_lemmas_are_lower_case(nlp):
 
 
 def test_unsure_words_are_asked_again_on_a_wide_window(monkeypatch):
-    nlp = load_nlp()
+    nlp = load_nlp(shared=False)  # its settings change below
     comp = nlp.get_pipe("luktheme_lexicon")
     calls = []
     real = comp._tag_windows

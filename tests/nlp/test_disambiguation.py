@@ -124,7 +124,7 @@ def test_pipeline_without_context_tagger_still_loads(tmp_path):
 
 
 def test_context_tagger_can_be_switched_off(monkeypatch):
-    nlp = load_nlp()
+    nlp = load_nlp(shared=False)  # its settings change below
     comp = nlp.get_pipe("luktheme_lexicon")
     calls = []
     real = comp.context_tagger.predict_at
@@ -199,7 +199,7 @@ def test_bundled_pipeline_tags_unseen_words(nlp, text, i, upos):
 
 
 def test_unseen_tagger_can_be_switched_off(monkeypatch):
-    nlp = load_nlp()
+    nlp = load_nlp(shared=False)  # its settings change below
     comp = nlp.get_pipe("luktheme_lexicon")
     calls = []
     real = comp.unseen_tagger.tag

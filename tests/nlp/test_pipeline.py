@@ -32,7 +32,7 @@ def test_pipe_equals_call(nlp):
         "Stedsutviklingsprosjekta i sentrum må følgjast opp.",
     ] * 3
     piped = [[(t.text, t.lemma_, t.pos_, t.is_sent_start) for t in d] for d in nlp.pipe(texts, batch_size=4)]
-    fresh = load_nlp()
+    fresh = load_nlp(shared=False)  # cold caches
     called = [[(t.text, t.lemma_, t.pos_, t.is_sent_start) for t in fresh(x)] for x in texts]
     assert piped == called
 
@@ -61,3 +61,35 @@ def test_blank_nlp_is_cached_tokenizer():
     assert blank_nlp() is blank_nlp()
     assert blank_nlp().pipe_names == []
     assert [t.text for t in blank_nlp()("Tiltak 3: styrke barnehagene.")][-1] == "."
+
+
+def test_one_pipeline_per_process():
+    from luktheme import features, segments
+
+    nlp = load_nlp()
+    assert load_nlp() is nlp
+    assert load_nlp(str(models_dir() / PIPELINE_NAME)) is nlp
+    # Sentences and lemmas come from the same object, not two copies of it.
+    assert segments.sentence_nlp() is nlp
+    assert features._nlp("lemma") is nlp
+    assert load_nlp(fast=False) is not nlp
+
+
+def test_splitting_sentences_leaves_the_shared_pipeline_as_loaded(monkeypatch):
+    from luktheme.documents import Block
+    from luktheme.segments import segment, sentence_nlp
+
+    nlp = sentence_nlp()
+    names = list(nlp.pipe_names)
+    text = "Målet er vekst. Kommunen skal styrke kompetansehevingstiltakene."
+    annotator = nlp.get_pipe("luktheme_lexicon")
+    calls = []
+    real = annotator._annotate
+    monkeypatch.setattr(annotator, "_annotate", lambda docs: calls.append(len(docs)) or real(docs))
+    segments = segment([Block("text", text)])
+    # Sentence boundaries need only the sentence setters: the lexicon component does not run.
+    assert [s.text for s in segments] == ["Målet er vekst.", "Kommunen skal styrke kompetansehevingstiltakene."]
+    assert calls == []
+    assert nlp.pipe_names == names and "luktheme_lexicon" in names
+    assert [t.lemma_ for t in nlp("Kommunen skal styrke tiltakene.")][:2] == ["kommune", "skulle"]
+    assert calls
