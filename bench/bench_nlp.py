@@ -139,11 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     ours = load_nlp(args.pipeline)
     runs = [("spacy.blank('nb') tokenizer", blank), ("textcat_multilabel ensemble", tc), ("luktheme load_nlp()", ours)]
     for c in args.context:
-        wide = load_nlp(args.pipeline)
+        wide = load_nlp(args.pipeline, shared=False)
         wide.get_pipe("luktheme_lexicon").context = c
         runs.append((f"luktheme load_nlp(), context={c}", wide))
     for m in args.margin:
-        second = load_nlp(args.pipeline)
+        second = load_nlp(args.pipeline, shared=False)
         second.get_pipe("luktheme_lexicon").min_margin = m
         runs.append((f"luktheme load_nlp(), min_margin={m:g}", second))
     if not args.skip_network:

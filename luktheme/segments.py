@@ -138,12 +138,13 @@ def sentence_nlp():
     """The spaCy pipeline used for sentence boundaries, loaded once per process.
 
     The project's Norwegian pipeline (:func:`luktheme.nlp.load_nlp`) as
-    shipped, with only its enabled sentence-setting components left on, since
-    lemmas are not needed here (the rule sentencizer still consults the
-    pipeline's word table, so the pipeline is loaded whole). When that pipeline
-    is not installed: ``spacy.blank("nb")`` with the project's rule-based
-    sentencizer (which, unlike spaCy's plain ``sentencizer``, does not split
-    "bl.a. med" before a lower-case word).
+    shipped: the same object the theme features lemmatize with, left as it is.
+    Splitting sentences runs only its enabled sentence-setting components
+    (:func:`_not_for_sentences`), since lemmas are not needed here (the rule
+    sentencizer still consults the pipeline's word table, so the pipeline is
+    loaded whole). When that pipeline is not installed: ``spacy.blank("nb")``
+    with the project's rule-based sentencizer (which, unlike spaCy's plain
+    ``sentencizer``, does not split "bl.a. med" before a lower-case word).
 
     Examples
     --------
@@ -159,23 +160,36 @@ def sentence_nlp():
         nlp = nlp_module.load_nlp()
     except (LukthemeError, OSError, ImportError, ValueError):
         nlp = None
-    if nlp is not None:
-        # The components that set doc.sents in the pipeline as shipped; components it ships
-        # disabled (a trained senter, say) stay off, as they are for every other caller.
-        setters = [name for name in nlp.pipe_names
-                   if {"token.is_sent_start", "token.sent_start"} & set(nlp.get_pipe_meta(name).assigns)
-                   or nlp.get_pipe_meta(name).factory in ("parser", "senter", "sentencizer")]
-        if setters:
-            for name in nlp.pipe_names:
-                if name not in setters:
-                    nlp.disable_pipe(name)
-            return nlp
+    if nlp is not None and _sentence_setters(nlp):
+        return nlp
     nlp = spacy.blank("nb")
     try:
         nlp.add_pipe("luktheme_sentences_v1")
     except ValueError:  # an older luktheme.nlp without the rule sentencizer
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _sentence_setters(nlp) -> list[str]:
+    # The components that set doc.sents in the pipeline as shipped; components it ships
+    # disabled (a trained senter, say) stay off, as they are for every other caller.
+    return [name for name in nlp.pipe_names
+            if {"token.is_sent_start", "token.sent_start"} & set(nlp.get_pipe_meta(name).assigns)
+            or nlp.get_pipe_meta(name).factory in ("parser", "senter", "sentencizer")]
+
+
+def _not_for_sentences(nlp) -> list[str]:
+    """The components of ``nlp`` that splitting sentences skips.
+
+    The pipeline of :func:`sentence_nlp` is shared with the theme features, so
+    it is not cut down to its sentence setters; its other components are
+    skipped call by call instead.  Any other pipeline (one the caller passes
+    to :func:`segment`, say) runs whole.
+    """
+    if not sentence_nlp.cache_info().currsize or nlp is not sentence_nlp():
+        return []
+    setters = _sentence_setters(nlp)
+    return [name for name in nlp.pipe_names if name not in setters]
 
 
 #: spaCy takes at most ``nlp.max_length`` characters a call; a longer block (a report on one line) is cut.
@@ -189,7 +203,7 @@ def _sentences(texts: list[str], nlp) -> list[list[tuple[int, int]]]:
             pieces.append(piece)
             owner.append((i, offset))
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
-    for (i, offset), doc in zip(owner, nlp.pipe(pieces, batch_size=64)):
+    for (i, offset), doc in zip(owner, nlp.pipe(pieces, batch_size=64, disable=_not_for_sentences(nlp))):
         for sent in doc.sents:
             text = sent.text
             lead = len(text) - len(text.lstrip())

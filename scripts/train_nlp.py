@@ -282,7 +282,7 @@ def build_lexicon(train, upos_map: UposMap) -> dict:
                         samset[lemma.lower()] += 1
                     else:
                         simple[lemma.lower()] += 1
-    from luktheme.compounds import Lexicon, context_keys
+    from luktheme.nlp import Lexicon, context_keys
 
     # [lemma, upos, count, Nynorsk count]: the standards share most words but not
     # all lemmas ("vil" is "ville" in Bokmål, "vilje" in Nynorsk).
@@ -435,8 +435,7 @@ def step_disambiguate(build: Path, min_count: int = 20) -> Path:
     import spacy
     from spacy.tokens import DocBin
 
-    from luktheme.compounds import Lexicon
-    from luktheme.disambiguation import ContextTagger, UnseenWordTagger
+    from luktheme.nlp import ContextTagger, Lexicon, UnseenWordTagger
 
     t0 = time.time()
     with open(build / "lexicon.json", encoding="utf8") as fh:
@@ -477,7 +476,7 @@ def step_select(build: Path, out: Path, min_gain: int = 2, min_rate: float = 0.0
 
     from luktheme.nlp import load_nlp
 
-    nlp = load_nlp(out)
+    nlp = load_nlp(out, shared=False)  # its context tagger is changed below
     comp = nlp.get_pipe("luktheme_lexicon")
     ctag = comp.context_tagger
     if ctag is None:
@@ -554,9 +553,7 @@ def step_assemble(build: Path, out: Path, train_on: str = "all") -> Path:
 
     import spacy
 
-    from luktheme.compounds import Lexicon
-    from luktheme.disambiguation import ContextTagger, UnseenWordTagger
-    from luktheme.nlp import NETWORK
+    from luktheme.nlp import NETWORK, ContextTagger, Lexicon, UnseenWordTagger
 
     nlp = spacy.load(build / f"trained_{train_on}" / "model-best")
     with open(build / "lexicon.json", encoding="utf8") as fh:
@@ -652,8 +649,9 @@ def step_evaluate(build: Path, out: Path, splits=("dev", "test")) -> dict:
 
     with open(build / "lexicon.json", encoding="utf8") as fh:
         train_forms = {f.lower() for f in json.load(fh)["forms"]}
-    fast = load_nlp(out)
-    full = load_nlp(out, fast=False)
+    # Private copies, read from the folder as the steps before wrote it.
+    fast = load_nlp(out, shared=False)
+    full = load_nlp(out, fast=False, shared=False)
     senter_nlp = spacy.load(out)
     for name in ("tok2vec", "senter"):
         senter_nlp.enable_pipe(name)

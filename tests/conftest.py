@@ -44,6 +44,14 @@ def tagger():
     return luktheme.load()
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The bundled Norwegian pipeline, as :func:`luktheme.nlp.load_nlp` gives it."""
+    from luktheme.nlp import load_nlp
+
+    return load_nlp()
+
+
 ROWS = [
     ("Kurs i planstrategi for kommunane", ["planstrategi", "kompetanseheving"]),
     ("Opplæring i kommuneplanens samfunnsdel", ["planstrategi", "kompetanseheving"]),

@@ -1,4 +1,4 @@
-"""Tests of the context tagger for ambiguous words (luktheme.disambiguation)."""
+"""Tests of the context tagger for ambiguous words (luktheme.nlp.disambiguation)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from luktheme._paths import models_dir
-from luktheme.compounds import Lexicon
-from luktheme.disambiguation import ContextTagger, UnseenWordTagger, context_features, unseen_features, word_class
+from luktheme.nlp import Lexicon
+from luktheme.nlp import ContextTagger, UnseenWordTagger, context_features, unseen_features, word_class
 from luktheme.errors import ModelError
 from luktheme.nlp import PIPELINE_NAME, load_nlp
 
@@ -101,11 +101,6 @@ def test_fit_without_ambiguous_words_says_what_to_do():
         ContextTagger(lex).fit([(["hus"], ["NOUN"])])
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 @pytest.mark.parametrize(
     "text, i, upos",
     [
@@ -129,7 +124,7 @@ def test_pipeline_without_context_tagger_still_loads(tmp_path):
 
 
 def test_context_tagger_can_be_switched_off(monkeypatch):
-    nlp = load_nlp()
+    nlp = load_nlp(shared=False)  # its settings change below
     comp = nlp.get_pipe("luktheme_lexicon")
     calls = []
     real = comp.context_tagger.predict_at
@@ -204,7 +199,7 @@ def test_bundled_pipeline_tags_unseen_words(nlp, text, i, upos):
 
 
 def test_unseen_tagger_can_be_switched_off(monkeypatch):
-    nlp = load_nlp()
+    nlp = load_nlp(shared=False)  # its settings change below
     comp = nlp.get_pipe("luktheme_lexicon")
     calls = []
     real = comp.unseen_tagger.tag

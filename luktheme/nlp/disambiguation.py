@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 
 import numpy
 
-from .errors import ModelError
+from ..errors import ModelError
 
 #: Parts of speech after which the search for the next verb stops (a new clause).
 _CLAUSE_BREAK = frozenset({"SCONJ", "CCONJ", "PUNCT", "P,", "P.", "P:", "P;"})
@@ -41,7 +41,7 @@ def word_class(text: str, lexicon) -> str:
 
     Examples
     --------
-    >>> from luktheme.compounds import Lexicon
+    >>> from luktheme.nlp import Lexicon
     >>> lex = Lexicon({"hus": [["hus", "NOUN", 4]]})
     >>> word_class("hus", lex), word_class("Hus", lex), word_class("gnurk", lex), word_class(",", lex)
     ('NOUN', 'NOUN', 'UNK', 'P,')
@@ -204,7 +204,7 @@ class ContextTagger:
 
     Parameters
     ----------
-    lexicon : luktheme.compounds.Lexicon
+    lexicon : luktheme.nlp.compounds.Lexicon
         The treebank lexicon: which forms are ambiguous, which tags each has,
         and the usual tag of every neighbour.
     min_count : int
@@ -229,7 +229,7 @@ class ContextTagger:
 
     Examples
     --------
-    >>> from luktheme.compounds import Lexicon
+    >>> from luktheme.nlp import Lexicon
     >>> lex = Lexicon({"har": [["ha", "AUX", 5], ["ha", "VERB", 4]], "gjort": [["gjøre", "VERB", 3]],
     ...                "ansvar": [["ansvar", "NOUN", 3]], "vi": [["vi", "PRON", 9]]})
     >>> sents = [(["vi", "har", "gjort"], ["PRON", "AUX", "VERB"]),
@@ -301,7 +301,7 @@ class ContextTagger:
 
         Examples
         --------
-        >>> from luktheme.compounds import Lexicon
+        >>> from luktheme.nlp import Lexicon
         >>> lex = Lexicon({"har": [["ha", "AUX", 5], ["ha", "VERB", 4]], "er": [["være", "AUX", 5], ["være", "VERB", 1]]})
         >>> sents = [(["vi", "har", "det"], ["PRON", "VERB", "PRON"]), (["det", "er", "bra"], ["PRON", "AUX", "ADJ"])] * 3
         >>> ct = ContextTagger(lex, min_count=2).fit(sents).restrict(["har"])
@@ -378,7 +378,7 @@ def unseen_features(words: Sequence[str], i: int, lexicon) -> list[str]:
 
     Examples
     --------
-    >>> from luktheme.compounds import Lexicon
+    >>> from luktheme.nlp import Lexicon
     >>> lex = Lexicon({"tiltaka": [["tiltak", "NOUN", 4]], "klima": [["klima", "NOUN", 4]]})
     >>> f = unseen_features(["dei", "klimatiltaka", "."], 1, lex)
     >>> "s3=aka" in f, "hpos=NOUN" in f, "w-1=dei" in f
@@ -421,7 +421,7 @@ class UnseenWordTagger:
 
     Parameters
     ----------
-    lexicon : luktheme.compounds.Lexicon
+    lexicon : luktheme.nlp.compounds.Lexicon
     max_count : int
         Training words seen this often or less count as "unseen-like".
     alpha, min_weight : float
@@ -437,7 +437,7 @@ class UnseenWordTagger:
 
     Examples
     --------
-    >>> from luktheme.compounds import Lexicon
+    >>> from luktheme.nlp import Lexicon
     >>> lex = Lexicon({"dei": [["dei", "PRON", 9]], "vil": [["vilje", "AUX", 9]], ".": [[".", "PUNCT", 9]]})
     >>> sents = [(["dei", w, "."], ["PRON", "NOUN", "PUNCT"]) for w in ("bygget", "huset", "tiltaket")]
     >>> sents += [(["dei", "vil", w], ["PRON", "AUX", "VERB"]) for w in ("byggje", "kjøpe", "selje")]

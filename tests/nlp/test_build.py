@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "train_nlp.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_nlp.py"
 
 
 @pytest.fixture(scope="module")
