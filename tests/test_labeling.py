@@ -15,9 +15,8 @@ import pytest
 import luktheme
 from luktheme.cli_label import main
 from luktheme.errors import LabelError
-from luktheme.label_screen import LabelState, NoTerminalError, render, require_terminal
-from luktheme.labeling import (LabelStore, Item, item_from_row, order_queue, prepare_queue, read_items,
-                               text_id, uncertainty)
+from luktheme.labeling import (Item, LabelState, LabelStore, NoTerminalError, item_from_row, order_queue,
+                               prepare_queue, read_items, render, require_terminal, text_id, uncertainty)
 from luktheme.taxonomy import DEFINITIONS, THEMES
 
 from .conftest import ROOT
