@@ -1,7 +1,9 @@
-"""Shared fixtures and document builders: small inline data, and the seed document written as DOCX, HTML and PDF."""
+"""Shared fixtures and builders: small inline data, the seed document written as DOCX, HTML and PDF, the
+texts to label as `luktheme tag` writes them, and labeled rows and checks for the figures."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -10,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from luktheme.labeling import Item
 from luktheme.seed import read_seed
+from luktheme.taxonomy import THEMES
 
 
 # Small inline data in both written standards, as the spec's themes read them.
@@ -217,7 +221,7 @@ def seed_measures() -> list[str]:
     return [_fold(u.text) for u in read_seed() if u.kind == "tiltak"]
 
 
-# --------------------------------------------------------------------------- the seed document
+# --------------------------------------------------------------------------- document folders
 
 
 @pytest.fixture(scope="module")
@@ -255,3 +259,77 @@ def plans(tmp_path_factory):
     c.save()
     (root / "notat.odt").write_bytes(b"PK")
     return root
+
+
+# --------------------------------------------------------------------------- labeling
+
+#: Every theme's threshold at 0.5.
+CUT = dict.fromkeys(THEMES, 0.5)
+
+# Rows as `luktheme tag` writes them: one per measure found in a plan document.
+TAG_ROWS = [
+    ("plan-a.pdf", 3, "Tiltak", 0, "Kurs i planstrategi, arealdel og samfunnsdel for kommunane"),
+    ("plan-a.pdf", 3, "Tiltak", 1, "Nytt torg og møteplass i sentrum"),
+    ("plan-a.pdf", 4, "Tiltak", 2, "Asfaltere fylkesvegen forbi skolen"),
+    ("plan-b.docx", 1, "Mål", 0, "Analyse av tilflytting og fraflytting i regionen"),
+    ("plan-b.docx", 2, "Mål", 1, "Velkomstpakke til nye innbyggjarar"),
+    ("plan-b.docx", 2, "Mål", 2, "Fagsamling for saksbehandlere i kommunene"),
+]
+
+
+def write_tag_output(path, rows=TAG_ROWS, delimiter=","):
+    """``rows`` written as the table of `luktheme tag`: JSON Lines for a .jsonl path, else CSV."""
+    columns = ["file", "page", "heading", "index", "text", "themes", *THEMES, *(f"score_{t}" for t in THEMES)]
+    records = [dict(zip(columns[:5], row), themes="", **dict.fromkeys(THEMES, 0),
+                    **{f"score_{t}": 0.1 for t in THEMES}) for row in rows]
+    if path.suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    else:
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, columns, delimiter=delimiter)
+            writer.writeheader()
+            writer.writerows(records)
+    return path
+
+
+def scored(item_id, source="doc", **scores):
+    """An item scored 0 for every theme but those given, with every threshold at 0.5."""
+    return Item(item_id, f"text {item_id}", source, scores={**dict.fromkeys(THEMES, 0.0), **scores},
+                thresholds=CUT)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@pytest.fixture(scope="module")
+def rows():
+    """Labeled rows with the fields the figures group by: lang, origin, group, kind and (the first six) county."""
+    from luktheme import Example
+
+    counties = ["Troms", "Troms", "Nordland"]
+    return [Example(f"r{i}", text, tuple(t for t in THEMES if t in labels),
+                    {"lang": "nn" if i % 2 else "nb", "origin": "seed" if i < 6 else "written",
+                     "group": f"g{i % 4}", "kind": "tiltak", **({"county": counties[i % 3]} if i < 6 else {})})
+            for i, (text, labels) in enumerate(TOY * 2)]
+
+
+def face_colours(artists) -> set[str]:
+    """The fill colours of ``artists`` as hex strings."""
+    import matplotlib.colors as mcolors
+
+    return {mcolors.to_hex(a.get_facecolor()) for a in artists}
+
+
+def check_closed_titled_figure(draw) -> None:
+    """``draw()`` returns a figure that is closed in pyplot, has a title and renders."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    fig = draw()
+    assert isinstance(fig, matplotlib.figure.Figure)
+    # Closed in pyplot: a notebook shows it once (as the cell's value), and loops don't pile figures up.
+    assert plt.get_fignums() == before
+    titles = [ax.get_title() for ax in fig.axes] + ([fig._suptitle.get_text()] if fig._suptitle else [])
+    assert any(titles)
+    fig.canvas.draw()  # renders without error

@@ -36,7 +36,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args) -> int:
     """Run the labeling screen over ``args.input``, appending to ``args.output``."""
-    from ..label_screen import LabelState, require_terminal, run
+    from ..labeling.screen import LabelState, require_terminal, run
     from ..labeling import LabelStore, default_annotator, item_from_row, prepare_queue, read_items
 
     out = Path(args.output)

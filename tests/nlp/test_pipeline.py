@@ -76,7 +76,7 @@ def test_one_pipeline_per_process():
 
 
 def test_splitting_sentences_leaves_the_shared_pipeline_as_loaded(monkeypatch):
-    from luktheme.documents import Block
+    from luktheme.readers import Block
     from luktheme.segments import segment, sentence_nlp
 
     nlp = sentence_nlp()

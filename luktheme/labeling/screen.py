@@ -32,9 +32,10 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .errors import LukthemeError
-from .labeling import Item, LabelStore
-from .taxonomy import COLOURS, DEFINITIONS, THEMES
+from ..errors import LukthemeError
+from ..taxonomy import COLOURS, DEFINITIONS, THEMES
+from .items import Item
+from .store import LabelStore
 
 KEY_LINES = (
     ("1–5", "toggle a theme (the model's suggestion is selected when a text appears)"),
@@ -290,7 +291,7 @@ def render(state: LabelState, *, title: str = "luktheme label"):
 
 
 def _help_text() -> str:
-    from .taxonomy import CUES
+    from ..taxonomy import CUES
 
     lines = [f"{key:>11}  {what}" for key, what in KEY_LINES] + [""]
     for k, theme in enumerate(THEMES, start=1):
