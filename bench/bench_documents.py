@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     import pypdf
 
     import luktheme
-    from luktheme.batch import tag_documents
+    from luktheme.documents import tag_documents
     from luktheme.readers import read_blocks
     from luktheme.segments import segment, sentence_nlp
 

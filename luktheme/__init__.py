@@ -14,7 +14,7 @@ from .taxonomy import THEMES
 # text needs neither pandas nor the document readers nor the evaluation code.
 _LAZY = {
     "Example": "corpus", "read_examples": "corpus", "load": "tagger", "Tagging": "tagger",
-    "ThemeTagger": "tagger", "train": "training", "evaluate": "evaluation", "tag_documents": "batch",
+    "ThemeTagger": "tagger", "train": "training", "evaluate": "evaluation", "tag_documents": "documents",
     "read_document": "segments", "load_nlp": "nlp", "blank_nlp": "nlp",
 }
 

@@ -95,17 +95,17 @@ def _plan(folder, name="plan.md", line="Kartlegge boligbehovet i kommunen"):
 
 
 def test_interrupt_never_overwrites_an_existing_partial_file(tmp_path, monkeypatch, capsys):
-    import luktheme.batch as batch
+    import luktheme.documents as documents
 
     a, b = _plan(tmp_path / "in", "a.md"), _plan(tmp_path / "in", "b.md")
-    real = batch.tag_file
+    real = documents.tag_file
 
     def interrupt_b(file, tagger, **kw):
         if str(file).endswith("b.md"):
             raise KeyboardInterrupt
         return real(file, tagger, **kw)
 
-    monkeypatch.setattr(batch, "tag_file", interrupt_b)
+    monkeypatch.setattr(documents, "tag_file", interrupt_b)
     mine = tmp_path / "out.partial.csv"
     mine.write_text("my own file\n", encoding="utf-8")
     assert main(["tag", str(a), str(b), "-o", str(tmp_path / "out.csv")]) == 130
@@ -169,14 +169,14 @@ def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("where", ["parent_is_file", "proc", "existing_folder"])
 def test_output_path_is_checked_before_any_document_is_read(tmp_path, monkeypatch, capsys, where):
-    import luktheme.batch as batch
+    import luktheme.documents as documents
 
     a = _plan(tmp_path / "in", "a.md")
     blocker = tmp_path / "afile"
     blocker.write_text("x", encoding="utf-8")
     (tmp_path / "folder.csv").mkdir()
     out = {"parent_is_file": blocker / "out.csv", "proc": "/proc/out.csv", "existing_folder": tmp_path / "folder.csv"}
-    monkeypatch.setattr(batch, "tag_file", lambda *a, **k: pytest.fail("a document was read"))
+    monkeypatch.setattr(documents, "tag_file", lambda *a, **k: pytest.fail("a document was read"))
     assert main(["tag", str(a), "-o", str(out[where]), "-F"]) == 2
     assert "Cannot write" in capsys.readouterr().err
     assert blocker.read_text(encoding="utf-8") == "x" and (tmp_path / "folder.csv").is_dir()
@@ -300,18 +300,18 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
     pids = tmp_path / "pids"
     script = textwrap.dedent(f"""
         import os, time, pathlib
-        import luktheme, luktheme.batch as batch
+        import luktheme, luktheme.documents as documents
         def slow(file):
             with open({str(pids)!r}, "a") as fh:
                 fh.write(f"{{os.getpid()}}\\n")
             time.sleep(300)
-        batch._work = slow
+        documents._work = slow
         files = []
         for i in range(4):
             p = pathlib.Path({str(tmp_path)!r}) / f"{{i}}.md"
             p.write_text("- Kartlegge boligbehovet i kommunen\\n", encoding="utf-8")
             files.append(p)
-        list(batch.iter_results(files, luktheme.load(), jobs=2))
+        list(documents.iter_results(files, luktheme.load(), jobs=2))
     """)
     parent = subprocess.Popen([sys.executable, "-c", script])
     try:
@@ -446,7 +446,7 @@ def test_agreement_says_how_to_fill_missing_texts(tmp_path, capsys):
 def test_force_replaces_only_tables_luktheme_wrote(tmp_path, suffix):
     import pandas as pd
 
-    from luktheme.batch import frame
+    from luktheme.documents import frame
     from luktheme.tables import is_own_output, write_table
 
     ours = write_table(frame([]), tmp_path / f"ours{suffix}")

@@ -1,6 +1,6 @@
 """``luktheme tag``: tag the measures of plan documents and folders into one table.
 
-The work is :func:`luktheme.batch.tag_results`, the same loop :func:`luktheme.tag_documents` runs;
+The work is :func:`luktheme.documents.tag_results`, the same loop :func:`luktheme.tag_documents` runs;
 this module adds what only a command needs: checking the paths before any work, streaming to
 standard output, and keeping what was tagged when the run is interrupted.
 """
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..batch import Tally, add_evidence, frame, tag_results
+from ..documents import Tally, add_evidence, frame, tag_results
 from ..readers import SUPPORTED, check_inputs, find_documents
 from ..tagger import load
 from ..tables import COLUMNS, FORMATS, check_output_file, format_for, free_path, write_table, write_to

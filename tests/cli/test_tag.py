@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-import luktheme.batch as batch
+import luktheme.documents as documents
 from luktheme.cli import main as run
 from luktheme.tables import SUMMARY_SHEET
 
@@ -54,14 +54,14 @@ def test_cli_writes_json_lines_to_stdout(plans, capsys):
 
 
 def test_cli_interrupted_run_keeps_what_was_tagged(plans, tmp_path, monkeypatch, capsys):
-    real = batch.tag_file
+    real = documents.tag_file
 
     def interrupt_second(file, tagger, **kw):
         if Path(file).name == "d-luk.txt":
             raise KeyboardInterrupt
         return real(file, tagger, **kw)
 
-    monkeypatch.setattr(batch, "tag_file", interrupt_second)
+    monkeypatch.setattr(documents, "tag_file", interrupt_second)
     out = tmp_path / "tiltak.csv"
     code = run(["tag", str(plans / "good" / "b-luk.docx"), str(plans / "good" / "d-luk.txt"), "-o", str(out)])
     assert code == 130 and not out.exists()

@@ -8,11 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import luktheme.batch as batch
-import luktheme.tables as tables
-from luktheme.batch import tag_documents
+import luktheme.documents as documents
+from luktheme.documents import tag_documents
 from luktheme.errors import DocumentError
-from luktheme.tables import COLUMNS, SUMMARY_SHEET, write_table
+from luktheme.tables import COLUMNS
 from luktheme.taxonomy import THEMES
 from tests.conftest import seed_measures
 
@@ -74,79 +73,20 @@ def test_parallel_jobs_give_the_same_table_in_input_order(plans, table, tagger):
 def _crash_on_marked(file: str):
     if "crash" in Path(file).name:
         os._exit(3)
-    return batch.tag_file(file, batch._WORKER["tagger"], batch_size=batch._WORKER["batch_size"])
+    return documents.tag_file(file, documents._WORKER["tagger"], batch_size=documents._WORKER["batch_size"])
 
 
 def test_a_worker_that_dies_fails_its_document_only(plans, tagger, tmp_path, monkeypatch):
     (tmp_path / "crash.md").write_text("- Lage en velkomstpakke for nye innbyggere\n", encoding="utf-8")
     files = [plans / "good" / "e-kort.md", tmp_path / "crash.md", plans / "good" / "d-luk.txt"]
-    monkeypatch.setattr(batch, "_work", _crash_on_marked)
-    results = list(batch.iter_results(files, tagger, jobs=2))
+    monkeypatch.setattr(documents, "_work", _crash_on_marked)
+    results = list(documents.iter_results(files, tagger, jobs=2))
     assert [Path(r.file).name for r in results] == ["e-kort.md", "crash.md", "d-luk.txt"]
     assert "stopped unexpectedly" in results[1].error
     assert results[0].error is None and results[2].error is None and len(results[2].rows) > 81
 
 
 # --------------------------------------------------------------------------- formats
-
-
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".jsonl", ".parquet"])
-def test_every_format_round_trips_the_rows(table, tmp_path, suffix):
-    out = write_table(table, tmp_path / f"tiltak{suffix}")
-    if suffix == ".csv":
-        back = pd.read_csv(out, keep_default_na=False)
-    elif suffix == ".xlsx":
-        back = pd.read_excel(out, sheet_name=0, keep_default_na=False)
-    elif suffix == ".jsonl":
-        back = pd.read_json(out, lines=True)
-        assert back["themes"].map(len).sum() == table["themes"].str.count(",").sum() + (table["themes"] != "").sum()
-        back["themes"] = back["themes"].map(", ".join)
-    else:
-        back = pd.read_parquet(out)
-    assert list(back.columns) == list(COLUMNS)
-    assert back["text"].tolist() == table["text"].tolist()
-    assert back["themes"].tolist() == table["themes"].tolist()
-    assert back[list(THEMES)].astype(int).values.tolist() == table[list(THEMES)].values.tolist()
-    assert back["score_bolyst"].round(4).tolist() == table["score_bolyst"].tolist()
-
-
-def test_xlsx_second_sheet_counts_themes_per_document(table, tmp_path):
-    out = write_table(table, tmp_path / "tiltak.xlsx")
-    counts = pd.read_excel(out, sheet_name=SUMMARY_SHEET)
-    assert counts["file"].tolist()[-1] == "all documents"
-    assert counts["measures"].tolist()[:-1] == table.groupby("file", sort=False).size().tolist()
-    for theme in THEMES:
-        assert counts[theme].iloc[-1] == table[theme].sum()
-    from openpyxl import load_workbook
-
-    wb = load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["measures", SUMMARY_SHEET] and wb.active.title == SUMMARY_SHEET
-
-
-def test_xlsx_keeps_formula_like_text_as_text(tmp_path):
-    df = batch.frame([("a.txt", None, None, 0, "bullet", "=SUM(A1:A3) og \x01kontroll", "", 0, 0, 0, 0, 0,
-                       0.1, 0.1, 0.1, 0.1, 0.1, 0, 10)])
-    out = write_table(df, tmp_path / "f.xlsx")
-    from openpyxl import load_workbook
-
-    cell = load_workbook(out)["measures"]["F2"]
-    assert cell.data_type == "s" and cell.value == "=SUM(A1:A3) og  kontroll"
-
-
-def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(table, tmp_path, monkeypatch):
-    out = tmp_path / "tiltak.csv"
-    write_table(table.head(1), out)
-    old = out.read_text(encoding="utf-8")
-
-    def broken(frame, fmt, target):
-        Path(target).write_text("file,page\nhalf", encoding="utf-8")
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(tables, "write_to", broken)
-    with pytest.raises(KeyboardInterrupt):
-        write_table(table, out, force=True)
-    assert out.read_text(encoding="utf-8") == old
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiltak.csv"]
 
 
 def test_explain_adds_evidence_column(tmp_path):

@@ -1,4 +1,4 @@
-"""Tag whole documents and folders: :func:`tag_documents` and the ``luktheme tag`` command.
+"""Tag whole documents and folders: :func:`tag_documents`, and the loop it shares with ``luktheme tag``.
 
 Each document is read, segmented into measures and tagged as one unit of work,
 in the calling process (``jobs=1``) or in worker processes (``jobs > 1``) that
