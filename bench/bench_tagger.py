@@ -32,14 +32,13 @@ def rate(fn, texts) -> tuple[float, float]:
 
 def forget_caches(*taggers) -> None:
     """Empty the per-word caches that a long run fills, so that a timing starts cold."""
-    from luktheme import features
-    from luktheme.features import _nlp
+    from luktheme import analysis
 
-    features._FORMS_CACHE.clear()
-    features._ANALYSED.clear()  # the per-text analysis cache: a repeated text must be analysed again
+    analysis._FORMS_CACHE.clear()
+    analysis._ANALYSED.clear()  # the per-text analysis cache: a repeated text must be analysed again
     for tagger in taggers:
-        tagger.classifier.vectorizer_._word_grams.clear()
-    ann = _nlp("lemma").get_pipe("luktheme_lexicon")
+        tagger.classifier.vectorizer_.char_.grams.clear()
+    ann = analysis.pipeline_for("lemma").get_pipe("luktheme_lexicon")
     ann.reset_cache()
     for cached in (ann.lexicon._analyse, ann.lexicon._parts, ann.lexicon._by_analogy):
         cached.cache_clear()

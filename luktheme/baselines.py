@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from .features import _CUE_PATTERNS
+from .features import CUE_PATTERNS
 from .taxonomy import THEMES
 
 
@@ -23,7 +23,7 @@ class KeywordRules:
 
     def __init__(self):
         # The model's own cue patterns, one per theme (the last, near-miss pattern is not a theme).
-        self.patterns = _CUE_PATTERNS[: len(THEMES)]
+        self.patterns = CUE_PATTERNS[: len(THEMES)]
 
     def fit(self, texts, Y, groups=None):
         return self

@@ -418,13 +418,13 @@ def add_evidence(df: pd.DataFrame, tagger, *, n: int = 3) -> pd.DataFrame:
     >>> df["evidence"][0].split(" | ")[0].startswith("planstrategi: planstrategi")
     True
     """
-    evidence = []
-    for text, themes in zip(df["text"], df["themes"]):
-        if not themes:
-            evidence.append("")
-            continue
-        ex = tagger.explain(text, n=n)
-        evidence.append(" | ".join(f"{t}: {', '.join(ex.top_words(t, n))}" for t in ex.themes))
+    from .explain import explain_all
+
+    evidence = [""] * len(df)
+    # Only measures with a theme have evidence; their words are analysed in one pass.
+    rows = [i for i, themes in enumerate(df["themes"]) if themes]
+    for i, ex in zip(rows, explain_all(tagger, [df["text"].iloc[i] for i in rows], n=n)):
+        evidence[i] = " | ".join(f"{t}: {', '.join(ex.top_words(t, n))}" for t in ex.themes)
     out = df.copy()
     out["evidence"] = evidence
     return out

@@ -299,7 +299,7 @@ def run_fits(tasks: list[tuple], models: dict[str, Callable[[], object]], texts:
             from concurrent.futures import ProcessPoolExecutor
 
             # Analyse the texts once here, so every forked worker finds them in the cache.
-            from .features import ANALYSERS, analyse
+            from .analysis import ANALYSERS, analyse
 
             for analysis in {getattr(f(), "analysis", None) for f in models.values()} & set(ANALYSERS):
                 analyse(texts, analysis)

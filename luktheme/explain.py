@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import _CUE_PATTERNS, CUE_FEATURES, _nlp, token_forms
+from .analysis import pipeline_for, token_forms
+from .features import CUE_FEATURES, CUE_PATTERNS
 from .lexicon import SECTIONS
 from .taxonomy import THEMES
 
@@ -80,16 +81,25 @@ class Explanation:
         return explanation_html(self)
 
 
-def word_weights(classifier, text: str) -> tuple[list[tuple[str, int, int]], np.ndarray]:
+def _docs(classifier, texts: list[str]):
+    nlp = pipeline_for(classifier.analysis)
+    if classifier.analysis == "blank":
+        return [nlp.make_doc(t) for t in texts]
+    return list(nlp.pipe(texts))
+
+
+def word_weights(classifier, text: str, doc=None) -> tuple[list[tuple[str, int, int]], np.ndarray]:
     """Per word of ``text``, its contribution to each theme's log-odds.
+
+    ``doc`` is ``text`` as the classifier's spaCy pipeline made it, if the caller has it.
 
     Returns
     -------
     words : list of (word, start, end)
     weights : ndarray of shape (n_words, 5)
     """
-    nlp = _nlp(classifier.analysis)
-    doc = nlp.make_doc(text) if classifier.analysis == "blank" else nlp(text)
+    if doc is None:
+        doc = _docs(classifier, [text])[0]
     with_lemmas = classifier.analysis == "lemma"
     words, forms = [], []
     for tok in doc:
@@ -119,7 +129,7 @@ def word_weights(classifier, text: str) -> tuple[list[tuple[str, int, int]], np.
             gram = char_terms[j - n_word]
             owners = [w for w, form in sequence if gram in f" {form} "]
         elif j < n_word + n_char + n_cue:
-            pattern = _CUE_PATTERNS[j - n_word - n_char]
+            pattern = CUE_PATTERNS[j - n_word - n_char]
             owners = [w for w, form in sequence if pattern.search(f" {form} ")]
         else:  # a theme-lexicon feature: a concept group, or the count of a section's groups
             k = j - n_word - n_char - n_cue
@@ -163,8 +173,28 @@ def explain(tagger, text: str, *, n: int = 3) -> Explanation:
     >>> ex.top_words("planstrategi", 1)
     ['planstrategi']
     """
-    tagging = tagger(text)
-    words, weights = word_weights(tagger.classifier, text)
+    return _explain(tagger(text), word_weights(tagger.classifier, text), n)
+
+
+def explain_all(tagger, texts: list[str], *, n: int = 3) -> list[Explanation]:
+    """Explain many texts: their words are analysed in one pass of the pipeline.
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> first, second = explain_all(luktheme.load(), ["Kurs i planstrategi", "Ny veg"])
+    >>> first.top_words("planstrategi", 1), second.themes
+    (['planstrategi'], ())
+    """
+    texts = list(texts)
+    docs = _docs(tagger.classifier, texts)
+    return [_explain(tagging, word_weights(tagger.classifier, text, doc), n)
+            for text, doc, tagging in zip(texts, docs, tagger.pipe(texts))]
+
+
+def _explain(tagging, weighted: tuple[list[tuple[str, int, int]], np.ndarray], n: int) -> Explanation:
+    text = tagging.text
+    words, weights = weighted
     merged: dict[tuple[int, int], np.ndarray] = defaultdict(lambda: np.zeros(len(THEMES)))
     spans = {}
     for (word, start, end), w in zip(words, weights):

@@ -1,9 +1,8 @@
-"""Text analysis and the feature vectors the theme classifier learns from.
+"""The feature vectors the theme classifier learns from, over analysed text.
 
-The spaCy pipeline is the seam: :func:`analyse` turns texts into token strings
-(lower-case words, or lemmas plus compound parts when the pipeline has them),
-and everything after it is numpy and scipy (scikit-learn only to fit the TF-IDF
-vocabularies). Four blocks of features are joined:
+:func:`luktheme.analysis.analyse` turns texts into token strings; everything
+here is numpy and scipy (scikit-learn only to fit the TF-IDF vocabularies).
+Four blocks of features are joined:
 
 * word uni- and bigrams (TF-IDF) over the analysed tokens;
 * character n-grams within word boundaries (TF-IDF), which carry Norwegian
@@ -18,8 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
@@ -28,129 +26,9 @@ import numpy as np
 if TYPE_CHECKING:  # scipy is imported where a sparse matrix is built: scoring a loaded model needs numpy only
     import scipy.sparse as sp
 
-from .rawtext import cut_text
 from .taxonomy import CUES, NEAR_MISSES, THEMES
 
-ANALYSERS = ("blank", "lemma")
-_NUMBER = re.compile(r"^[\d.,:/\-–]+$")
 _TOKEN = re.compile(r"\S+")
-
-
-@lru_cache(maxsize=4)
-def _nlp(analysis: str):
-    from . import nlp
-
-    return nlp.blank_nlp() if analysis == "blank" else nlp.load_nlp()
-
-
-def token_forms(tok, with_lemmas: bool) -> list[str]:
-    """The analysed strings one spaCy token contributes (none for punctuation and space)."""
-    if tok.is_punct or tok.is_space:
-        return []
-    word = tok.lower_
-    if _NUMBER.match(word):
-        return ["0"]
-    if not with_lemmas:
-        return [word]
-    forms = [(tok.lemma_ or word).lower()]
-    parts = tok._.compound_parts if tok.has_extension("compound_parts") else ()
-    if parts and len(parts) > 1:
-        forms.extend(parts)
-    return forms
-
-
-def _token_strings(doc, with_lemmas: bool) -> list[str]:
-    """What :func:`token_forms` gives for every token of ``doc``, joined.
-
-    Plan documents repeat their words endlessly, so the forms are computed once
-    per (word, lemma, part of speech) and read from the Doc's arrays, without a
-    Python ``Token`` per word.
-    """
-    if not len(doc):
-        return []
-    from spacy.attrs import LEMMA, ORTH, POS
-
-    cache = _FORMS_CACHE.setdefault((id(doc.vocab), with_lemmas), {})
-    # The forms depend on the word (punctuation, case, number), its lemma and part of
-    # speech (compound parts) only.
-    keys = doc.to_array([ORTH, LEMMA, POS]).tolist()
-    out: list[str] = []
-    for i, key in enumerate(map(tuple, keys)):
-        forms = cache.get(key)
-        if forms is None:
-            forms = cache[key] = tuple(token_forms(doc[i], with_lemmas))
-        out.extend(forms)
-    if len(cache) > _FORMS_CACHE_SIZE:
-        cache.clear()
-    return out
-
-
-_FORMS_CACHE: dict[tuple[int, bool], dict[tuple[int, ...], tuple[str, ...]]] = {}
-_FORMS_CACHE_SIZE = 500_000
-
-
-def analyse(texts: Iterable[str], analysis: str = "blank", *, batch_size: int = 256) -> list[str]:
-    """Turn raw texts into space-joined, lower-case token strings.
-
-    Parameters
-    ----------
-    texts : iterable of str
-        Raw measures or sentences.
-    analysis : {"blank", "lemma"}
-        ``"blank"`` uses spaCy's Norwegian tokenizer only; ``"lemma"`` uses the
-        bundled Norwegian pipeline and adds lemmas and compound parts.
-    batch_size : int
-        Passed on to ``nlp.pipe``.
-
-    Returns
-    -------
-    list of str
-
-    Examples
-    --------
-    >>> analyse(["Kurs i planstrategi, 2 dager."])
-    ['kurs i planstrategi 0 dager']
-    """
-    if analysis not in ANALYSERS:
-        raise ValueError(f"The 'analysis' parameter must be one of {ANALYSERS}. Got {analysis!r} instead.")
-    texts = list(texts)
-    cache = _ANALYSED.setdefault(analysis, {})
-    todo = [t for t in dict.fromkeys(texts) if t not in cache]
-    if todo:
-        if len(cache) + len(todo) > _ANALYSED_SIZE:
-            cache.clear()
-        cache.update(zip(todo, _analyse(todo, analysis, batch_size)))
-    return [cache[t] for t in texts]
-
-
-# Cross-validation fits a model dozens of times on the same texts, and documents repeat their
-# measures; a text's analysis depends on the text alone, so it is kept.
-_ANALYSED: dict[str, dict[str, str]] = {}
-_ANALYSED_SIZE = 200_000
-
-
-def _analyse(texts: list[str], analysis: str, batch_size: int) -> list[str]:
-    nlp = _nlp(analysis)
-    with_lemmas = analysis == "lemma"
-    # spaCy refuses texts beyond nlp.max_length; a long text is analysed in pieces cut at white space.
-    pieces, owner = [], []
-    for i, text in enumerate(texts):
-        # No word runs for hundreds of letters; such a run (base64, a stuck key) is cut, not analysed
-        # letter by letter as an unknown compound.
-        text = _LONG_RUN.sub(lambda m: m.group()[:_MAX_WORD], text)
-        for _, piece in cut_text(text, _MAX_PIECE):
-            pieces.append(piece)
-            owner.append(i)
-    out: list[list[str]] = [[] for _ in texts]
-    for i, doc in zip(owner, nlp.pipe(pieces, batch_size=batch_size)):
-        out[i].extend(_token_strings(doc, with_lemmas))
-    return [" ".join(tokens) for tokens in out]
-
-
-_MAX_PIECE = 100_000
-_MAX_WORD = 100
-_LONG_RUN = re.compile(r"\S{%d,}" % (_MAX_WORD + 1))
-
 
 def trie_regex(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, longest first, written as a trie.
@@ -188,7 +66,8 @@ def _cue_patterns() -> list[re.Pattern]:
     return [re.compile(trie_regex(g)) for g in groups]
 
 
-_CUE_PATTERNS = _cue_patterns()
+#: One compiled pattern per theme's cue stems, then one for the near-miss words (see :func:`cue_counts`).
+CUE_PATTERNS: list[re.Pattern] = _cue_patterns()
 CUE_FEATURES: tuple[str, ...] = tuple(f"cue:{t}" for t in THEMES) + ("cue:near_miss",)
 
 
@@ -205,10 +84,10 @@ def cue_counts(analysed: Sequence[str]) -> np.ndarray:
     >>> cue_counts(["kurs i planstrategi"]).round(2).tolist()
     [[0.0, 0.69, 0.0, 0.69, 0.0, 0.0]]
     """
-    counts = np.zeros((len(analysed), len(_CUE_PATTERNS)), dtype=np.float64)
+    counts = np.zeros((len(analysed), len(CUE_PATTERNS)), dtype=np.float64)
     for i, text in enumerate(analysed):
         padded = f" {text} "
-        for j, pattern in enumerate(_CUE_PATTERNS):
+        for j, pattern in enumerate(CUE_PATTERNS):
             counts[i, j] = len(pattern.findall(padded))
     return np.log1p(counts)
 
@@ -223,6 +102,8 @@ class FittedTfidf:
 
     vocabulary_: dict[str, int]
     idf_: np.ndarray
+    #: Word -> its n-gram columns, filled as words are met (plan documents repeat their words endlessly).
+    grams: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def get_feature_names_out(self) -> np.ndarray:
         return np.array(_ordered_vocab(self), dtype=object)
@@ -247,7 +128,6 @@ class ThemeVectorizer:
         self.lexicon = lexicon if lexicon_weight else None
         self.word_: FittedTfidf | None = None
         self.char_: FittedTfidf | None = None
-        self._word_grams: dict[str, np.ndarray] = {}
 
     def fit_transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -259,7 +139,6 @@ class ThemeVectorizer:
         blocks = [word.fit_transform(analysed), char.fit_transform(analysed)]
         self.word_ = FittedTfidf(word.vocabulary_, word.idf_)
         self.char_ = FittedTfidf(char.vocabulary_, char.idf_)
-        self._word_grams = {}
         return self._join(blocks, analysed)
 
     def transform(self, analysed: Sequence[str]) -> sp.csr_matrix:
@@ -331,7 +210,7 @@ class ThemeVectorizer:
         the sum of its words' counts. Plan documents repeat the same words
         endlessly; each word's n-gram ids are computed once and reused.
         """
-        cache = self._word_grams
+        cache = self.char_.grams
         if len(cache) > 500_000:
             cache.clear()
         vocab = self.char_.vocabulary_

@@ -161,7 +161,7 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def compile_lexicon(analysis: str, path: str | Path | None = None) -> Lexicon:
-    """Compile the lexicon for texts analysed with ``analysis`` (see :func:`luktheme.features.analyse`).
+    """Compile the lexicon for texts analysed with ``analysis`` (see :func:`luktheme.analysis.analyse`).
 
     Words are lemmas already (a test checks each against the lemmatizer);
     phrases go through the same analysis as the texts, so "bli buande" matches
@@ -176,7 +176,7 @@ def compile_lexicon(analysis: str, path: str | Path | None = None) -> Lexicon:
     >>> lex.groups[lex.words["tilflytting"]]
     'bolyst.innflytting'
     """
-    from .features import analyse
+    from .analysis import analyse
 
     raw = read_lexicon(path)
     groups, words, phrase_texts = [], {}, []

@@ -15,7 +15,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .corpus import label_matrix
-from .features import ANALYSERS, ThemeVectorizer, analyse
+from .analysis import ANALYSERS, analyse
+from .features import ThemeVectorizer
 from .lexicon import compile_lexicon
 from .scorer import check_texts, fitted_state, log_odds, sigmoid
 from .splits import grouped_multilabel_folds

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import ANALYSERS, ThemeVectorizer, analyse
+from .analysis import ANALYSERS, analyse
+from .features import ThemeVectorizer
 from .taxonomy import THEMES
 
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from luktheme.corpus import label_matrix, read_examples  # noqa: E402
 from luktheme.evaluation import scores  # noqa: E402
-from luktheme.features import analyse  # noqa: E402
+from luktheme.analysis import analyse  # noqa: E402
 from luktheme.model import ThemeClassifier  # noqa: E402
 
 SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from luktheme.corpus import label_matrix, read_examples  # noqa: E402
 from luktheme.evaluation import scores  # noqa: E402
-from luktheme.features import analyse  # noqa: E402
+from luktheme.analysis import analyse  # noqa: E402
 from luktheme.model import ThemeClassifier  # noqa: E402
 from luktheme.taxonomy import THEMES  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Tagging documents in batches: the table, the formats, parallel jobs, faults and the ``tag`` command."""
+"""Tagging documents: the table, parallel jobs, faults, and the evidence column."""
 
 from __future__ import annotations
 

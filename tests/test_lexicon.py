@@ -42,7 +42,7 @@ def test_phrases_compile_to_several_analysed_tokens():
     ("Nytt tilskudd til grendehus", "none.finansiering"),
 ])
 def test_an_unseen_compound_hits_the_concept_of_its_parts(text, group):
-    from luktheme.features import analyse
+    from luktheme.analysis import analyse
 
     lex = compile_lexicon("lemma")
     assert group in {lex.groups[g] for g in lex.hits(analyse([text], "lemma")[0])}

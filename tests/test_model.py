@@ -103,7 +103,8 @@ def test_grouped_folds_keep_groups_whole_and_spread_themes():
 def test_word_and_character_blocks_equal_scikit_learn(toy):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from luktheme.features import ThemeVectorizer, analyse
+    from luktheme.analysis import analyse
+    from luktheme.features import ThemeVectorizer
 
     texts, _ = toy
     analysed = analyse(texts)
@@ -130,7 +131,7 @@ def test_tagging_with_a_loaded_model_never_imports_scikit_learn_scipy_or_pandas(
 
 
 def test_numpy_scores_equal_the_sparse_product(tagger):
-    from luktheme.features import analyse
+    from luktheme.analysis import analyse
 
     clf = tagger.classifier
     analysed = analyse(["Kurs i planstrategi for kommunane", "", "x", "Kartlegge bustadbehovet i Vinje"], "lemma")
@@ -150,11 +151,11 @@ def test_a_loaded_scorers_parameters_make_a_trainable_classifier(toy):
 
 @pytest.mark.parametrize("analysis", ["blank", "lemma"])
 def test_cached_token_strings_equal_token_by_token_forms(analysis):
-    from luktheme.features import _nlp, analyse, token_forms
+    from luktheme.analysis import analyse, pipeline_for, token_forms
 
     texts = ["Kurs i planstrategi, 2 dagar.", "Kurs i planstrategi for stedsutviklingsprosjekta!",
              "  ", "Ny plan.\n\nUtvikle Kurs 3,5 mill. i Lærdal"]
-    expected = [" ".join(f for tok in _nlp(analysis)(t) for f in token_forms(tok, analysis == "lemma")) for t in texts]
+    expected = [" ".join(f for tok in pipeline_for(analysis)(t) for f in token_forms(tok, analysis == "lemma")) for t in texts]
     for _ in range(2):  # cold, then from the cache
         assert analyse(texts, analysis) == expected
     assert "prosjekt" in analyse(texts[1:2], "lemma")[0].split()

@@ -64,14 +64,14 @@ def test_blank_nlp_is_cached_tokenizer():
 
 
 def test_one_pipeline_per_process():
-    from luktheme import features, segments
+    from luktheme import analysis, segments
 
     nlp = load_nlp()
     assert load_nlp() is nlp
     assert load_nlp(str(models_dir() / PIPELINE_NAME)) is nlp
     # Sentences and lemmas come from the same object, not two copies of it.
     assert segments.sentence_nlp() is nlp
-    assert features._nlp("lemma") is nlp
+    assert analysis.pipeline_for("lemma") is nlp
     assert load_nlp(fast=False) is not nlp
 
 
