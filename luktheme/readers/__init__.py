@@ -54,14 +54,14 @@ from ..errors import DocumentError
 from .block import BLOCK_KINDS, Block
 from .docx import read_docx
 from .html import read_html
-from .lines import LEADER, fold, join_lines, strip_marker
+from .lines import LEADER, clean_text, join_lines, strip_marker
 from .markdown import read_markdown
 from .pdf import read_pdf
 from .text import check_is_text, decode_text, read_text
 
 __all__ = [
     "BLOCK_KINDS", "LEADER", "READERS", "SUPPORTED", "Block", "check_inputs", "check_is_text", "decode_text",
-    "find_documents", "fold", "join_lines", "read_blocks", "reader_for", "strip_marker",
+    "find_documents", "clean_text", "join_lines", "read_blocks", "reader_for", "strip_marker",
 ]
 
 #: The reader of each suffix read: a function from a file's path to its blocks.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from .block import Block
-from .lines import _header_like, _lines_to_blocks, fold, strip_marker
+from .lines import header_like, lines_to_blocks, clean_text, strip_marker
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -88,7 +88,7 @@ def _docx_kind(p, kinds: dict[str, str | None], default: str | None) -> str | No
 
 
 def _docx_cell_text(tc) -> str:
-    return fold(" ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in tc.iter(f"{_W}p")))
+    return clean_text(" ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in tc.iter(f"{_W}p")))
 
 
 #: The most a .docx may unpack to. A long plan with pictures unpacks to tens of MB; a file that claims
@@ -162,12 +162,12 @@ def read_docx(path: Path) -> list[Block]:
         if kind == "toc":
             return  # a table of contents repeats the headings with page numbers
         if kind == "heading":
-            blocks.append(Block("heading", fold(text)))
+            blocks.append(Block("heading", clean_text(text)))
         elif kind == "bullet":
             item, rest = strip_marker(text)
-            blocks.append(Block("bullet", fold(rest if item else text)))
+            blocks.append(Block("bullet", clean_text(rest if item else text)))
         else:
-            blocks.extend(_lines_to_blocks(text.split("\n")))
+            blocks.extend(lines_to_blocks(text.split("\n")))
 
     def table(tbl) -> None:
         rows = list(tbl.iterchildren(f"{_W}tr"))
@@ -192,7 +192,7 @@ def read_docx(path: Path) -> list[Block]:
             trpr = tr.find(f"{_W}trPr")
             if trpr is not None and trpr.find(f"{_W}tblHeader") is not None:
                 continue
-            if i == 0 and len(texts) > 1 and _header_like(cells, [c for _, cs in texts[1:] for c in cs]):
+            if i == 0 and len(texts) > 1 and header_like(cells, [c for _, cs in texts[1:] for c in cs]):
                 continue
             blocks.append(Block("row", " | ".join(cells)))
 

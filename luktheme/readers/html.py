@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from .block import Block
-from .lines import _lines_to_blocks, fold
+from .lines import lines_to_blocks, clean_text
 from .text import _text_bytes
 
 _HTML_DROP = frozenset({
@@ -58,16 +58,16 @@ class _HtmlWalker:
         if not text.strip():
             return
         if kind == "text":
-            self.blocks.extend(_lines_to_blocks(text.split("\n")))
+            self.blocks.extend(lines_to_blocks(text.split("\n")))
         else:
-            text = fold(text)
+            text = clean_text(text)
             if text:
                 self.blocks.append(Block(kind, text))
 
     def text_of(self, tag) -> str:
         sub = _HtmlWalker()
         sub.walk(tag, inline_only=True)
-        return fold("".join(sub.buf))
+        return clean_text("".join(sub.buf))
 
     def walk(self, node, inline_only: bool = False, kind: str = "text") -> None:
         from bs4 import Comment, NavigableString, Tag

@@ -26,17 +26,17 @@ _INVISIBLE.update({c: " " for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) 
 _SPACE = re.compile(r"\s+")
 #: Words after which a line-final hyphen is a suspended compound ("nærings- og"), not a break.
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "enn", "til", "som", "and", "or", "and/or", "og/eller"})
-_TERMINAL = ".!?:;"
+TERMINAL = ".!?:;"
 #: A table-of-contents entry: dot leaders, then a page number.
 LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\b|…{2,}\s*\d{1,4}\b")
 
 
-def fold(text: str) -> str:
+def clean_text(text: str) -> str:
     """Normalize to NFC, undo typographic ligatures, drop invisible characters, fold white space.
 
     Examples
     --------
-    >>> fold("  Kompetanse\\u00adheving\\n i   ﬁre  kommuner ")
+    >>> clean_text("  Kompetanse\\u00adheving\\n i   ﬁre  kommuner ")
     'Kompetanseheving i fire kommuner'
     """
     text = unicodedata.normalize("NFC", text).translate(_LIGATURES).translate(_INVISIBLE)
@@ -115,18 +115,18 @@ def join_lines(lines: Iterable[str]) -> str:
     return out
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip(" )»”\"'").endswith(tuple(_TERMINAL))
+def ends_sentence(text: str) -> bool:
+    return text.rstrip(" )»”\"'").endswith(tuple(TERMINAL))
 
 
-def _lines_to_blocks(lines: list[str], page: int | None = None) -> list[Block]:
+def lines_to_blocks(lines: list[str], page: int | None = None) -> list[Block]:
     """Blocks of one plain-text paragraph: list items start at a marker, the rest is text."""
     blocks: list[Block] = []
     kind, parts = None, []
 
     def close() -> None:
         if parts:
-            text = fold(join_lines(parts))
+            text = clean_text(join_lines(parts))
             if text:
                 blocks.append(Block(kind, text, page))
 
@@ -137,7 +137,7 @@ def _lines_to_blocks(lines: list[str], page: int | None = None) -> list[Block]:
         if item:
             close()
             kind, parts = "bullet", [rest]
-        elif kind == "bullet" and (line[:1].isspace() or not _ends_sentence(parts[-1])):
+        elif kind == "bullet" and (line[:1].isspace() or not ends_sentence(parts[-1])):
             parts.append(rest)  # an indented or unfinished line continues the item
         elif kind == "text":
             parts.append(rest)
@@ -148,7 +148,7 @@ def _lines_to_blocks(lines: list[str], page: int | None = None) -> list[Block]:
     return blocks
 
 
-def _header_like(first: list[str], rest: list[str]) -> bool:
+def header_like(first: list[str], rest: list[str]) -> bool:
     # Column names: every cell a short label, while the body has longer cells.
-    short = all(len(c.split()) <= 3 and not _ends_sentence(c) and not any(ch.isdigit() for ch in c) for c in first)
+    short = all(len(c.split()) <= 3 and not ends_sentence(c) and not any(ch.isdigit() for ch in c) for c in first)
     return len(first) > 1 and short and any(len(c.split()) > 3 for c in rest)

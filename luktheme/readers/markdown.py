@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from .block import Block
-from .lines import _lines_to_blocks, fold, strip_marker
+from .lines import lines_to_blocks, clean_text, strip_marker
 from .text import _text_bytes, decode_text
 
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
@@ -45,7 +45,7 @@ def _markdown_blocks(text: str) -> list[Block]:
     def close() -> None:
         nonlocal para
         if para:
-            blocks.extend(_lines_to_blocks([_md_inline(p) for p in para]))
+            blocks.extend(lines_to_blocks([_md_inline(p) for p in para]))
         para = []
 
     for line in lines:
@@ -61,10 +61,10 @@ def _markdown_blocks(text: str) -> list[Block]:
         heading = _MD_HEADING.match(line)
         if heading:
             close()
-            blocks.append(Block("heading", fold(_md_inline(heading.group(2)))))
+            blocks.append(Block("heading", clean_text(_md_inline(heading.group(2)))))
             continue
         if para and len(para) == 1 and re.fullmatch(r"=+|-+", stripped) and not strip_marker(para[0])[0]:
-            blocks.append(Block("heading", fold(_md_inline(para.pop()))))  # a setext heading
+            blocks.append(Block("heading", clean_text(_md_inline(para.pop()))))  # a setext heading
             continue
         if _MD_RULE.match(line):
             close()
@@ -75,7 +75,7 @@ def _markdown_blocks(text: str) -> list[Block]:
                 if blocks and blocks[-1].kind == "row":
                     blocks.pop()  # the row above the separator is the header
                 continue
-            cells = [fold(_md_inline(c)) for c in stripped.strip("|").split("|")]
+            cells = [clean_text(_md_inline(c)) for c in stripped.strip("|").split("|")]
             text = " | ".join(c for c in cells if c)
             if text:
                 blocks.append(Block("row", text))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from .block import Block
-from .lines import LEADER, _ends_sentence, _header_like, fold, join_lines, strip_marker
+from .lines import LEADER, ends_sentence, header_like, clean_text, join_lines, strip_marker
 
 
 @dataclass
@@ -125,7 +125,7 @@ def _page_lines(page, number: int) -> list[_Line]:
 
 
 def _norm_repeat(text: str) -> str:
-    return re.sub(r"\d+", "#", fold(text).casefold())
+    return re.sub(r"\d+", "#", clean_text(text).casefold())
 
 
 #: Share of the page height at the top and bottom where running headers and footers sit.
@@ -172,7 +172,7 @@ def _drop_margins(pages: list[list[_Line]], boxes: list[tuple[float, float]]) ->
         keep = []
         for i, ln in enumerate(lines):
             if i in idx:
-                if (_PAGE_NUMBER.match(fold(ln.text)) or ln.size < small
+                if (_PAGE_NUMBER.match(clean_text(ln.text)) or ln.size < small
                         or (len(pages) > 1 and counts[_norm_repeat(ln.text)] >= need)
                         or any(number - n in steps for n in _edge_numbers(ln.text))):
                     continue
@@ -251,14 +251,14 @@ class _Table:
         order = sorted(range(len(self.columns)), key=lambda i: self.columns[i])
         rows = []
         for cells, bold in self.rows:
-            texts = [fold(join_lines(cells[i])) for i in order if i in cells]
+            texts = [clean_text(join_lines(cells[i])) for i in order if i in cells]
             rows.append(([t for t in texts if t], bold))
         out = []
         for i, (texts, bold) in enumerate(rows):
             if not texts:
                 continue
             rest = [c for t, _ in rows[i + 1:] for c in t]
-            if i == 0 and len(rows) > 1 and (bold or _header_like(texts, rest)):
+            if i == 0 and len(rows) > 1 and (bold or header_like(texts, rest)):
                 continue  # the header row names the columns
             out.append(Block("row", " | ".join(texts), self.page))
         return out
@@ -293,7 +293,7 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
             return False
         if ln.size >= big:
             return True
-        return words <= 12 and not _ends_sentence(text) and not text.endswith(",")
+        return words <= 12 and not ends_sentence(text) and not text.endswith(",")
 
     blocks: list[Block] = []
     kind: str | None = None
@@ -307,7 +307,7 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
     def close() -> None:
         nonlocal kind, parts, table
         if parts:
-            text = fold(join_lines(parts))
+            text = clean_text(join_lines(parts))
             if text:
                 blocks.append(Block(kind, text, page_of_block))
         kind, parts = None, []
@@ -350,13 +350,13 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
             if kind in ("bullet", "text") and prev is not None:
                 if prev.page != ln.page:
                     # The first line of a page continues the block left open at the foot of the last one.
-                    cont = n == 0 and not _ends_sentence(parts[-1]) and (rest[:1].islower() or ln.x > anchor.x + 1)
+                    cont = n == 0 and not ends_sentence(parts[-1]) and (rest[:1].islower() or ln.x > anchor.x + 1)
                 else:
                     gap = prev.y - ln.y
                     same_size = abs(ln.size - anchor.size) < 0.5
                     if kind == "bullet":
                         indented = ln.x > anchor.x + 1.5
-                        flush = abs(ln.x - anchor.x) <= 1.5 and not _ends_sentence(parts[-1])
+                        flush = abs(ln.x - anchor.x) <= 1.5 and not ends_sentence(parts[-1])
                         cont = same_size and 0 < gap <= max_gap and (indented or flush)
                     elif len(parts) == 1:
                         # The second line sets the paragraph's left edge; the first may be indented.
@@ -364,7 +364,7 @@ def _pdf_blocks(pages: list[list[_Line]]) -> list[Block]:
                     else:
                         # A line indented past the left edge after a full stop starts a new paragraph.
                         cont = same_size and 0 < gap <= max_gap and (
-                            abs(ln.x - left) <= 1.5 or (ln.x > left and not _ends_sentence(parts[-1])))
+                            abs(ln.x - left) <= 1.5 or (ln.x > left and not ends_sentence(parts[-1])))
                 if cont:
                     if len(parts) == 1:
                         left = ln.x

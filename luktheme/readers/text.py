@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from .block import Block
-from .lines import _TERMINAL, _lines_to_blocks, fold, strip_marker
+from .lines import TERMINAL, lines_to_blocks, clean_text, strip_marker
 
 
 def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
@@ -101,7 +101,7 @@ def _looks_like_heading(line: str) -> bool:
     # A paragraph of one short line without final punctuation, like "Tiltak" or "3.2 Bolyst".
     text = line.strip()
     words = text.split()
-    return (0 < len(words) <= 12 and text[-1] not in _TERMINAL + ","
+    return (0 < len(words) <= 12 and text[-1] not in TERMINAL + ","
             and (text[0].isupper() or text[0].isdigit()) and any(c.isalpha() for c in text))
 
 
@@ -109,9 +109,9 @@ def _text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for lines in _paragraphs(text):
         if len(lines) == 1 and not strip_marker(lines[0])[0] and _looks_like_heading(lines[0]):
-            blocks.append(Block("heading", fold(lines[0])))
+            blocks.append(Block("heading", clean_text(lines[0])))
         else:
-            blocks.extend(_lines_to_blocks(lines))
+            blocks.extend(lines_to_blocks(lines))
     return blocks
 
 
