@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from .block import Block
 
 _BULLET_MARKS = "•◦▪▫■□●○·‣⁃∙◆◇►▶➢➤✓✔–—*+-"
-#: A list marker at the start of a line: a bullet glyph, a dash, "1." / "1)" / "(1)" / "a)".
+#: A list marker at the start of a line: a bullet glyph, a dash, "1." / "1)" / "(1)" / "a)" / "1.2.3" / "iv.".
 _MARKER = re.compile(
-    r"^\s*(?:[" + re.escape(_BULLET_MARKS) + r"](?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-zæøå][.)](?=\s))\s*"
+    r"^\s*(?:[" + re.escape(_BULLET_MARKS) + r"](?=\s)"
+    r"|(?P<number>\(?\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-zæøå][.)]|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)])(?=\s))"
+    r"\s*"
 )
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ﬅ": "st", "ﬆ": "st"})
@@ -49,6 +51,34 @@ def _is_mark_glyph(ch: str) -> bool:
     return unicodedata.category(ch) in ("Co", "Cc", "So") and ch not in "\t\n\r ©®°℗™"
 
 
+def split_marker(line: str) -> tuple[bool, str | None, str]:
+    """Split a list marker off a line, keeping an item number.
+
+    Returns
+    -------
+    is_item : bool
+        True if the line starts with a bullet, dash or item number.
+    number : str or None
+        The item's number as written ("2)", "1.2.3", "a)", "iv."); None for a bullet or dash.
+    rest : str
+        The line without its marker.
+
+    Examples
+    --------
+    >>> split_marker("1.2.3 Etablere et nettverk")
+    (True, '1.2.3', 'Etablere et nettverk')
+    >>> split_marker("iv) Kartlegge behovet"), split_marker(" • Arrangere kurs.")
+    ((True, 'iv)', 'Kartlegge behovet'), (True, None, 'Arrangere kurs.'))
+    """
+    s = line.lstrip()
+    if s and _is_mark_glyph(s[0]) and (len(s) == 1 or s[1].isspace()):
+        return True, None, s[1:].strip()
+    m = _MARKER.match(line)
+    if m:
+        return True, m.group("number"), line[m.end():].strip()
+    return False, None, line.strip()
+
+
 def strip_marker(line: str) -> tuple[bool, str]:
     """Split a list marker off a line.
 
@@ -68,13 +98,8 @@ def strip_marker(line: str) -> tuple[bool, str]:
     >>> strip_marker("Kommunen skal:")
     (False, 'Kommunen skal:')
     """
-    s = line.lstrip()
-    if s and _is_mark_glyph(s[0]) and (len(s) == 1 or s[1].isspace()):
-        return True, s[1:].strip()
-    m = _MARKER.match(line)
-    if m:
-        return True, line[m.end():].strip()
-    return False, line.strip()
+    item, _, rest = split_marker(line)
+    return item, rest
 
 
 def join_lines(lines: Iterable[str]) -> str:
