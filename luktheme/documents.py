@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .errors import DocumentError
 from .readers import find_documents
 from .segments import read_document
-from .tables import COLUMNS, THEME_SEPARATOR
+from .tables import COLUMNS, FIELD_COLUMNS, THEME_SEPARATOR
 from .taxonomy import THEMES
 
 if TYPE_CHECKING:  # pandas is imported where a table is built, keeping `import luktheme` light
@@ -45,8 +45,8 @@ class DocumentResult:
     ----------
     file : str
         The path, as given or found in a folder.
-    rows : list of tuple
-        One tuple per measure, in :data:`luktheme.tables.COLUMNS` order.
+    rows : list of dict
+        One dict per measure, keyed by the columns of :data:`luktheme.tables.COLUMNS`.
     error : str or None
         Why the document could not be read; None on success.
     seconds : float
@@ -54,19 +54,23 @@ class DocumentResult:
     """
 
     file: str
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
 
 
-def _rows(segments, taggings) -> list[tuple]:
+def _rows(segments, taggings) -> list[dict]:
     rows = []
     for s, t in zip(segments, taggings):
+        row = {"file": s.file, "page": s.page, "section": s.section, "heading": s.heading, "index": s.index,
+               "kind": s.kind, "role": s.role, "number": s.number, "text": s.text,
+               "themes": THEME_SEPARATOR.join(t.themes)}
         chosen = set(t.themes)
-        rows.append((s.file, s.page, s.heading, s.index, s.kind, s.text, THEME_SEPARATOR.join(t.themes),
-                     *[int(theme in chosen) for theme in THEMES],
-                     *[round(t.scores[theme], SCORE_DECIMALS) for theme in THEMES],
-                     s.start, s.end))
+        row.update((theme, int(theme in chosen)) for theme in THEMES)
+        row.update((f"score_{theme}", round(t.scores[theme], SCORE_DECIMALS)) for theme in THEMES)
+        row.update((f, getattr(s, f)) for f in FIELD_COLUMNS)
+        row.update(start=s.start, end=s.end)
+        rows.append(row)
     return rows
 
 
@@ -90,7 +94,7 @@ def tag_file(file: str | os.PathLike, tagger, *, batch_size: int = 256) -> Docum
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "plan.txt"
     >>> _ = f.write_text(" • Kartlegge boligbehovet i kommunen.\\n", encoding="utf-8")
     >>> result = tag_file(f, luktheme.load())
-    >>> result.error, [row[5] for row in result.rows]
+    >>> result.error, [row["text"] for row in result.rows]
     (None, ['Kartlegge boligbehovet i kommunen.'])
     """
     start = time.perf_counter()
@@ -385,13 +389,13 @@ def _load_tagger(model):
                     "Use luktheme.load(path).")
 
 
-def frame(rows: Iterable[tuple]) -> pd.DataFrame:
-    """Build the measures table from result rows, with the column types every format keeps.
+def frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """Build the measures table from result rows (dicts by column), with the column types every format keeps.
 
     Examples
     --------
-    >>> frame([]).columns[:6].tolist()
-    ['file', 'page', 'heading', 'index', 'kind', 'text']
+    >>> frame([]).columns[:9].tolist()
+    ['file', 'page', 'section', 'heading', 'index', 'kind', 'role', 'number', 'text']
     """
     import pandas as pd
 
@@ -496,7 +500,7 @@ def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int =
     tally = Tally(files, problems, skipped)
     for f, reason in problems:
         _on_failure(f, reason, on_error)
-    rows: list[tuple] = []
+    rows: list[dict] = []
     for result in tag_results(tally, tagger, jobs=jobs, batch_size=batch_size, progress=progress):
         if result.error is not None:
             _on_failure(result.file, result.error, on_error)

@@ -13,8 +13,11 @@ fragments shorter than :data:`MIN_WORDS`, and web-page furniture ("Til
 toppen", "Aktiver Javascript ...", "Publisert: ..."), and table-of-contents
 entries ("3.2 Bolyst . . . . 14").
 
-Every measure keeps its file, page (PDF), nearest heading, its index among the
-document's measures and character offsets into :func:`document_text`, so
+Every measure keeps its file, page (PDF), section path (the chain of headings
+above it) and nearest heading, its role (:mod:`luktheme.roles`: ``tiltak``,
+``mål`` or ``annet``), its number as written, the other cells of an
+action-plan table row by role, its index among the document's measures and
+character offsets into :func:`document_text`, so
 ``document_text(blocks)[s.start:s.end] == s.text``.
 
 :func:`read_document` reads a file (with :func:`luktheme.readers.read_blocks`)
@@ -32,6 +35,7 @@ from functools import lru_cache
 
 from .rawtext import cut_text
 from .readers import LEADER, Block, read_blocks
+from .roles import role_of, word_table
 
 #: Fewest words (tokens with a letter) a measure has, by kind. A two-word bullet
 #: ("Universell utforming") is a measure in a plan's list; two words of running
@@ -49,6 +53,8 @@ _FURNITURE = re.compile(
 )
 _WORD = re.compile(r"\w*[^\W\d_]\w*")
 SEPARATOR = "\n\n"
+#: Between the headings of a section path.
+SECTION_SEPARATOR = " > "
 
 
 @dataclass(frozen=True)
@@ -70,9 +76,18 @@ class Segment:
     kind : str
         ``"bullet"``, ``"row"`` or ``"sentence"``.
     text : str
-        The measure, white space folded.
+        The measure, white space folded; of an action-plan row, its measure cell.
     start, end : int
         Character offsets into :func:`document_text` of the document's blocks.
+    section : str
+        The headings above the measure, outermost first, joined by :data:`SECTION_SEPARATOR`
+        ("Innsatsområde 2 > Mål 2.1 Attraktive tettstader"); "" above the first heading.
+    role : str
+        ``"tiltak"`` (an action), ``"mål"`` (a goal) or ``"annet"`` (context); see :mod:`luktheme.roles`.
+    number : str or None
+        The item's number as written ("1.2", "a)"), or the number cell of an action-plan row.
+    responsible, partners, period, cost : str
+        The cells of an action-plan row's other columns; "" elsewhere.
     """
 
     file: str
@@ -83,6 +98,13 @@ class Segment:
     text: str
     start: int
     end: int
+    section: str = ""
+    role: str = "annet"
+    number: str | None = None
+    responsible: str = ""
+    partners: str = ""
+    period: str = ""
+    cost: str = ""
 
 
 def document_text(blocks: Sequence[Block]) -> str:
@@ -246,18 +268,30 @@ def segment(blocks: Sequence[Block], *, file: str = "", nlp=None) -> list[Segmen
         nlp = nlp if nlp is not None else sentence_nlp()
         spans = dict(zip(running, _sentences([blocks[i].text for i in running], nlp)))
 
+    lexicon = word_table(nlp if nlp is not None else sentence_nlp())
     out: list[Segment] = []
     heading: str | None = None
+    path = _SectionPath()
     offset = 0
+
+    def add(block: Block, kind: str, text: str, start: int, end: int) -> None:
+        fields = dict(block.fields)
+        role = role_of(text, kind, heading=path.last, action_table=bool(fields), lexicon=lexicon)
+        out.append(Segment(file, block.page, heading, len(out), kind, text, start, end, path.text, role,
+                           block.number if kind != "sentence" else None, fields.get("responsible", ""),
+                           fields.get("partners", ""), fields.get("period", ""), fields.get("cost", "")))
+
     for i, block in enumerate(blocks):
         text = block.text
         if block.kind == "heading":
-            # A heading that recurs ("Tiltak" in every chapter) does not say where we are.
-            if heading_counts[text.casefold()] == 1 and not is_furniture(text):
-                heading = text
+            if not is_furniture(text):
+                path.enter(block)
+                # A heading that recurs ("Tiltak" in every chapter) does not say where we are.
+                if heading_counts[text.casefold()] == 1:
+                    heading = text
         elif block.kind in ("bullet", "row"):
             if is_measure(text, block.kind):
-                out.append(Segment(file, block.page, heading, len(out), block.kind, text, offset, offset + len(text)))
+                add(block, block.kind, text, offset, offset + len(text))
         elif not is_furniture(text):  # "Publisert under: ..." goes whole, not sentence by sentence
             sents = spans.get(i, [])
             list_follows = i + 1 < len(blocks) and blocks[i + 1].kind in ("bullet", "row")
@@ -266,10 +300,37 @@ def segment(blocks: Sequence[Block], *, file: str = "", nlp=None) -> list[Segmen
                 if k == len(sents) - 1 and list_follows and sentence.endswith(":"):
                     continue  # the lead-in of the list below
                 if is_measure(sentence, "sentence"):
-                    out.append(Segment(file, block.page, heading, len(out), "sentence", sentence,
-                                       offset + a, offset + b))
+                    add(block, "sentence", sentence, offset + a, offset + b)
         offset += len(text) + len(SEPARATOR)
     return out
+
+
+class _SectionPath:
+    """The headings above the current block: a heading replaces those of its level and deeper.
+
+    A heading whose level the file does not tell (plain text, a bold line) sits one level
+    below the deepest heading whose level is known; with none known, the document's first
+    heading is its title and every later one a section under it.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str, bool]] = []
+
+    def enter(self, block: Block) -> None:
+        level = block.level
+        if level is None:
+            known = [lv for lv, _, given in self.stack if given]
+            level = max(known) + 1 if known else (2 if self.stack else 1)
+        self.stack = [entry for entry in self.stack if entry[0] < level]
+        self.stack.append((level, block.text, block.level is not None))
+
+    @property
+    def last(self) -> str | None:
+        return self.stack[-1][1] if self.stack else None
+
+    @property
+    def text(self) -> str:
+        return SECTION_SEPARATOR.join(t for _, t, _ in self.stack)
 
 
 def read_document(path: str | os.PathLike, *, nlp=None) -> list[Segment]:

@@ -40,9 +40,11 @@ _SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "json
 
 #: Score columns, one per theme, in :data:`~luktheme.THEMES` order.
 SCORE_COLUMNS: tuple[str, ...] = tuple(f"score_{t}" for t in THEMES)
+#: The cells of an action-plan table's other columns, by role (empty where a document has none).
+FIELD_COLUMNS: tuple[str, ...] = ("responsible", "partners", "period", "cost")
 #: Columns of every output table, in order.
-COLUMNS: tuple[str, ...] = ("file", "page", "heading", "index", "kind", "text", "themes", *THEMES,
-                            *SCORE_COLUMNS, "start", "end")
+COLUMNS: tuple[str, ...] = ("file", "page", "section", "heading", "index", "kind", "role", "number", "text",
+                            "themes", *THEMES, *SCORE_COLUMNS, *FIELD_COLUMNS, "start", "end")
 THEME_SEPARATOR = ", "
 MEASURES_SHEET = "measures"
 SUMMARY_SHEET = "themes by document"
@@ -140,7 +142,8 @@ def _write_xlsx(frame: pd.DataFrame, target) -> None:
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
-    widths = {"file": 28, "heading": 30, "text": 80, "themes": 28}
+    widths = {"file": 28, "section": 40, "heading": 30, "text": 80, "themes": 28, "responsible": 24,
+              "partners": 24}
 
     def sheet(title: str, df: pd.DataFrame) -> None:
         ws = wb.create_sheet(title)
@@ -210,7 +213,8 @@ def require_parquet() -> None:
 
 
 #: The first columns of every table luktheme writes: the measures table and the audit list.
-_OWN_HEADERS = (("file", "page", "heading", "index", "kind", "text", "themes"),
+_OWN_HEADERS = (("file", "page", "section", "heading", "index", "kind", "role", "number", "text", "themes"),
+                ("file", "page", "heading", "index", "kind", "text", "themes"),
                 ("id", "theme", "direction", "score", "disagreement"))
 #: The keys that mark a JSON-lines file as luktheme's: a measures table, or a list of disagreements.
 _OWN_KEYS = ({"file", "text", "themes"}, {"id", "text", "a", "b"})

@@ -77,7 +77,7 @@ class _StdoutStream:
         self.header = fmt == "csv"
         self.post = None
 
-    def write(self, rows: list[tuple]) -> None:
+    def write(self, rows: list[dict]) -> None:
         if not rows:
             return
         df = frame(rows)
@@ -122,12 +122,12 @@ def run(args) -> int:
     tally = Tally(files, problems, skipped)
     stream = _StdoutStream(fmt) if to_stdout and fmt in ("csv", "jsonl") else None
 
-    def table(rows: list[tuple]) -> pd.DataFrame:
+    def table(rows: list[dict]) -> pd.DataFrame:
         return add_evidence(frame(rows), tagger) if args.explain else frame(rows)
 
     if stream is not None:
         stream.post = (lambda df: add_evidence(df, tagger)) if args.explain else None
-    rows: list[tuple] = []
+    rows: list[dict] = []
 
     def say(message: str) -> None:
         print(f"luktheme tag: {message}", file=sys.stderr)

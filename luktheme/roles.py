@@ -1,0 +1,175 @@
+"""What a row of a plan is: an action (``tiltak``), a goal (``mål``) or context (``annet``).
+
+Analysts count measures, not sentences. The rules read the form of a row, not its themes:
+
+* a cell of an action-plan table's measure column is an action;
+* a row that opens with an infinitive ("Etablere …", "Arrangere …", "Å styrkje …") or a verbal
+  noun ("Kartlegging av …", "Etablering av …", "Oppfølging av …") is an action;
+* a row that states a goal — a goal word ("mål", "målet", "målsetting", "visjon"), or a subject
+  followed by "skal", "vil" or "ønsker å" ("Flere unge skal bo i kommunen") — is a goal, and so is
+  a list item under a goal heading ("Mål", "Delmål 2.1 …") that does not open with an action; but
+  in a list, an actor's undertaking ("Fylkeskommunen vil utarbeide …") is an action;
+* any other list item or table row is an action (plans list their measures; a noun phrase such as
+  "Universell utforming i sentrum" is one), and any other sentence of running text is context.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The three roles, in the order the output explains them.
+ROLES = ("tiltak", "mål", "annet")
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_GOAL_WORD = re.compile(
+    r"\b(?:mål|målet|måla|målene|måle|delmål|delmålet|hovedmål|hovudmål|hovedmålet|hovudmålet|"
+    r"målsetting|målsettingen|målsettinger|målsettingane|målsetjing|målsetjinga|målsetjingar|"
+    r"visjon|visjonen|ambisjon|ambisjonen)\b",
+    re.IGNORECASE,
+)
+#: A modal that states an intention: "skal" / "vil" / "ønsker å" after at least one word of subject.
+_INTENT = re.compile(r"^\S+(?:\s+\S+){0,8}?\s+(?:skal|vil|ønsker å|ønskjer å|bør)\s+\S", re.IGNORECASE)
+#: An actor that undertakes something ("Fylkeskommunen vil utarbeide …"): in a list, an action.
+_ACTOR_INTENT = re.compile(
+    r"^(?:\S+\s+){0,2}?(?:fylkeskommunen|kommunen|kommunane|kommunene|vi|regionrådet|partnarskapet|"
+    r"partnerskapet|rådmannen|kommunedirektøren|administrasjonen|staten|[\w-]*fylkeskommune|[\w-]*kommune)"
+    r"\s+(?:skal|vil|ønsker å|ønskjer å)(?:\s+også|\s+og)?\s+\S",
+    re.IGNORECASE,
+)
+_GOAL_HEADING = re.compile(
+    r"^(?:[\d.]+\s+)?(?:mål|delmål|hovedmål|hovudmål|effektmål|resultatmål|målsetting|målsettinger|"
+    r"målsetjing|målsetjingar|visjon|ambisjon)\b",
+    re.IGNORECASE,
+)
+#: Endings of verbal nouns that name an action ("kartlegging", "etablering", "utarbeiding").
+_VERBAL_NOUN = ("ing", "sjon", "else")
+#: Endings that make an unknown word an infinitive ("digitalisere", "tilretteleggje").
+_VERB_ENDINGS = ("ere", "isere", "je", "ja")
+#: Words after which a verbal noun opens an action in running text ("Kartlegging av …").
+_ACTION_LINKS = frozenset({"av", "for", "i", "med", "til", "på", "og", "om", "gjennom", "innan", "innen", "mot"})
+_NUMBER_LEAD = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[a-zæøå][.)]|[ivx]+[.)])\s+", re.IGNORECASE)
+
+
+def word_table(nlp):
+    """The word table (:class:`luktheme.nlp.Lexicon`) of a spaCy pipeline, or None if it has none."""
+    if nlp is not None and "luktheme_lexicon" in nlp.pipe_names:
+        return getattr(nlp.get_pipe("luktheme_lexicon"), "lexicon", None)
+    return None
+
+
+def _first_words(text: str, n: int = 3) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(_NUMBER_LEAD.sub("", text))[:n]]
+
+
+def _is_infinitive(word: str, lexicon) -> bool:
+    analyses = lexicon.forms.get(word) if lexicon is not None else None
+    if analyses:
+        # The treebank's lemma of a verb is its infinitive ("byggja" is a Nynorsk form of "byggje").
+        return any(a[1] == "VERB" and a[0].lower() in (word, word[:-1] + "e") for a in analyses)
+    return word.endswith(_VERB_ENDINGS) and len(word) >= 5
+
+
+def _is_verbal_noun(word: str, lexicon) -> bool:
+    if not (word.endswith(_VERBAL_NOUN) and len(word) >= 6):
+        return False
+    analyses = lexicon.forms.get(word) if lexicon is not None else None
+    return not analyses or any(a[1] == "NOUN" for a in analyses)
+
+
+def opens_with_action(text: str, *, lexicon=None, running: bool = False) -> bool:
+    """Whether ``text`` opens as an action does: an infinitive or a verbal noun.
+
+    Parameters
+    ----------
+    text : str
+    lexicon : luktheme.nlp.Lexicon, optional
+        The Norwegian pipeline's word table, to tell verbs from nouns ("styrke", "kompetanse");
+        without it, word endings decide.
+    running : bool
+        ``text`` is a sentence of running text, where a verbal noun opens an action only
+        before a preposition ("Kartlegging av …", not "Tilflytting er hovudtemaet").
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> lex = word_table(luktheme.load_nlp())
+    >>> opens_with_action("Etablere eit nettverk", lexicon=lex), opens_with_action("Kartlegging av behovet", lexicon=lex)
+    (True, True)
+    >>> opens_with_action("Å styrkje samarbeidet", lexicon=lex), opens_with_action("Flere unge skal bo her", lexicon=lex)
+    (True, False)
+    """
+    words = _first_words(text)
+    if words and words[0] == "å":
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0]
+    if _is_infinitive(first, lexicon):
+        return True
+    if _is_verbal_noun(first, lexicon):
+        return not running or (len(words) > 1 and words[1] in _ACTION_LINKS)
+    return False
+
+
+def states_goal(text: str) -> bool:
+    """Whether ``text`` states a goal: a goal word, or a subject with "skal", "vil" or "ønsker å".
+
+    Examples
+    --------
+    >>> states_goal("Kommunen har som mål å auke talet på innbyggjarar"), states_goal("Flere unge skal bo her")
+    (True, True)
+    >>> states_goal("Sentrum har mange tomme lokale")
+    False
+    """
+    return bool(_GOAL_WORD.search(text) or _INTENT.search(text))
+
+
+def is_goal_heading(heading: str | None) -> bool:
+    """Whether a heading announces goals ("Mål", "Delmål 2.1 Levande sentrum", "Visjon").
+
+    Examples
+    --------
+    >>> is_goal_heading("Delmål 2.1 Levande sentrum"), is_goal_heading("Tiltak")
+    (True, False)
+    """
+    return bool(heading and _GOAL_HEADING.match(heading.strip()))
+
+
+def role_of(text: str, kind: str, *, heading: str | None = None, action_table: bool = False,
+            lexicon=None) -> str:
+    """The role of one row: ``"tiltak"``, ``"mål"`` or ``"annet"``.
+
+    Parameters
+    ----------
+    text : str
+        The row's text (a list item without its marker, a table's measure cell, or a sentence).
+    kind : {"bullet", "row", "sentence"}
+    heading : str, optional
+        The nearest heading above the row.
+    action_table : bool
+        The row is the measure cell of an action-plan table.
+    lexicon : luktheme.nlp.Lexicon, optional
+        The pipeline's word table (see :func:`opens_with_action`).
+
+    Examples
+    --------
+    >>> role_of("Arrangere samlingar for planleggjarar", "bullet")
+    'tiltak'
+    >>> role_of("Levande sentrum med fleire bustader", "bullet", heading="Mål 2.1")
+    'mål'
+    >>> role_of("Fylkeskommunen har som mål å styrke kommunane.", "sentence")
+    'mål'
+    >>> role_of("Kommunen har 4 200 innbyggjarar.", "sentence")
+    'annet'
+    """
+    if action_table:
+        return "tiltak"
+    if opens_with_action(text, lexicon=lexicon, running=kind == "sentence"):
+        return "tiltak"
+    if kind in ("bullet", "row"):
+        # In a list an actor's "vil"/"skal" + verb is a measure ("Fylkeskommunen vil utarbeide …");
+        # a goal word or any other subject's "skal" ("Flere unge skal bo her") is a goal.
+        if _ACTOR_INTENT.search(text) and not _GOAL_WORD.search(text):
+            return "tiltak"
+        return "mål" if states_goal(text) or is_goal_heading(heading) else "tiltak"
+    return "mål" if states_goal(text) else "annet"
