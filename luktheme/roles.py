@@ -28,7 +28,7 @@ _GOAL_WORD = re.compile(
     re.IGNORECASE,
 )
 #: A modal that states an intention: "skal" / "vil" / "ønsker å" after at least one word of subject.
-_INTENT = re.compile(r"^\S+(?:\s+\S+){0,8}?\s+(?:skal|vil|ønsker å|ønskjer å|bør)\s+\S", re.IGNORECASE)
+_INTENT = re.compile(r"^\S+(?:\s+\S+){0,14}?\s+(?:skal|vil|ønsker å|ønskjer å|bør)\s+\S", re.IGNORECASE)
 #: An actor that undertakes something ("Fylkeskommunen vil utarbeide …"): in a list, an action.
 _ACTOR_INTENT = re.compile(
     r"^(?:\S+\s+){0,2}?(?:fylkeskommunen|kommunen|kommunane|kommunene|vi|regionrådet|partnarskapet|"
@@ -46,7 +46,7 @@ _VERBAL_NOUN = ("ing", "sjon", "else")
 #: Endings that make an unknown word an infinitive ("digitalisere", "tilretteleggje").
 _VERB_ENDINGS = ("ere", "isere", "je", "ja")
 #: Words after which a verbal noun opens an action in running text ("Kartlegging av …").
-_ACTION_LINKS = frozenset({"av", "for", "i", "med", "til", "på", "og", "om", "gjennom", "innan", "innen", "mot"})
+_ACTION_LINKS = frozenset({"av", "for", "i", "med", "til", "på", "om", "gjennom", "innan", "innen", "mot"})
 _NUMBER_LEAD = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[a-zæøå][.)]|[ivx]+[.)])\s+", re.IGNORECASE)
 
 

@@ -61,3 +61,35 @@ def test_headings_lead_ins_and_short_fragments_are_not_measures():
               Block("text", "Til toppen"), Block("text", "Kommunen skal gjøre dette:"),
               Block("bullet", "Universell utforming"), Block("row", "2024 | 2025")]
     assert [(s.kind, s.text) for s in segment(blocks)] == [("bullet", "Universell utforming")]
+
+
+def test_section_paths_follow_heading_levels():
+    from luktheme.readers import Block
+    from luktheme.segments import segment
+
+    blocks = [Block("heading", "Handlingsprogram 2025–2028", level=1),
+              Block("heading", "Innsatsområde 1 Bolyst", level=2, number="1"),
+              Block("heading", "Mål 1.1 Fleire unge busette", level=3, number="1.1"),
+              Block("bullet", "Fleire unge skal velje å bu i kommunen"),
+              Block("heading", "Tiltak", level=3),
+              Block("bullet", "Etablere ei velkomstteneste", number="1.1.1"),
+              Block("heading", "Innsatsområde 2 Attraktive tettstader", level=2, number="2"),
+              Block("row", "Opprusting av torget", fields=(("responsible", "Kommunen"), ("period", "2026")))]
+    rows = segment(blocks)
+    assert [r.section for r in rows] == [
+        "Handlingsprogram 2025–2028 > Innsatsområde 1 Bolyst > Mål 1.1 Fleire unge busette",
+        "Handlingsprogram 2025–2028 > Innsatsområde 1 Bolyst > Tiltak",
+        "Handlingsprogram 2025–2028 > Innsatsområde 2 Attraktive tettstader"]
+    assert [r.role for r in rows] == ["mål", "tiltak", "tiltak"]
+    assert [r.number for r in rows] == [None, "1.1.1", None]
+    assert (rows[2].responsible, rows[2].period, rows[2].partners) == ("Kommunen", "2026", "")
+
+
+def test_headings_without_a_level_sit_under_the_title():
+    from luktheme.readers import Block
+    from luktheme.segments import segment
+
+    blocks = [Block("heading", "Kommuneplan for Vinje"), Block("heading", "Bustader"),
+              Block("bullet", "Kartlegge tomtebehovet"), Block("heading", "Sentrum"),
+              Block("bullet", "Opprusting av torget")]
+    assert [r.section for r in segment(blocks)] == ["Kommuneplan for Vinje > Bustader", "Kommuneplan for Vinje > Sentrum"]
