@@ -333,3 +333,22 @@ def check_closed_titled_figure(draw) -> None:
     titles = [ax.get_title() for ax in fig.axes] + ([fig._suptitle.get_text()] if fig._suptitle else [])
     assert any(titles)
     fig.canvas.draw()  # renders without error
+
+
+@pytest.fixture
+def model_copy(tmp_path):
+    """A copy of the bundled model folder, to damage or replace."""
+    from luktheme._paths import models_dir
+    from luktheme.storage import DEFAULT_MODEL
+
+    dst = tmp_path / "model"
+    shutil.copytree(models_dir() / DEFAULT_MODEL, dst)
+    return dst
+
+
+def make_plan(folder, name="plan.md", line="Kartlegge boligbehovet i kommunen"):
+    """A one-measure Markdown plan ``folder/name``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"# Tiltak\n\n- {line}\n", encoding="utf-8")
+    return path

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import luktheme
 import luktheme.documents as documents
+from luktheme.cli import main
 from luktheme.documents import tag_documents
 from luktheme.errors import DocumentError
 from luktheme.tables import COLUMNS
@@ -90,8 +96,6 @@ def test_a_worker_that_dies_fails_its_document_only(plans, tagger, tmp_path, mon
 
 
 def test_explain_adds_evidence_column(tmp_path):
-    import luktheme
-    from luktheme.cli import main
 
     doc = tmp_path / "plan.md"
     doc.write_text("# Tiltak\n\n- Kurs i kommunal planstrategi for alle kommunane\n- Asfaltere fylkesvegen\n",
@@ -106,3 +110,52 @@ def test_explain_adds_evidence_column(tmp_path):
 
     table = pd.read_csv(out)
     assert "evidence" in table.columns and table["evidence"].notna().sum() == 1
+
+
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    import os
+    import signal
+
+    pids = tmp_path / "pids"
+    script = textwrap.dedent(f"""
+        import os, time, pathlib
+        import luktheme, luktheme.documents as documents
+        def slow(file):
+            with open({str(pids)!r}, "a") as fh:
+                fh.write(f"{{os.getpid()}}\\n")
+            time.sleep(300)
+        documents._work = slow
+        files = []
+        for i in range(4):
+            p = pathlib.Path({str(tmp_path)!r}) / f"{{i}}.md"
+            p.write_text("- Kartlegge boligbehovet i kommunen\\n", encoding="utf-8")
+            files.append(p)
+        list(documents.iter_results(files, luktheme.load(), jobs=2))
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while (not pids.exists() or len(pids.read_text().split()) < 2) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = [int(p) for p in pids.read_text().split()]
+        assert len(workers) == 2
+    finally:
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        # A zombie waits for its (new) parent to reap it: it is gone for our purpose.
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                return fh.read().split(") ")[1][0] != "Z"
+        except OSError:
+            return True
+
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in workers)

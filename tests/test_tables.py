@@ -79,3 +79,25 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(table, tmp_pa
         write_table(table, out, force=True)
     assert out.read_text(encoding="utf-8") == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tiltak.csv"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".jsonl", ".parquet"])
+def test_force_replaces_only_tables_luktheme_wrote(tmp_path, suffix):
+    import pandas as pd
+
+    from luktheme.documents import frame
+    from luktheme.tables import is_own_output, write_table
+
+    ours = write_table(frame([]), tmp_path / f"ours{suffix}")
+    assert is_own_output(ours)
+    theirs = tmp_path / f"theirs{suffix}"
+    table = pd.DataFrame({"navn": ["Kari"], "telefon": [99]})
+    {".csv": lambda: table.to_csv(theirs, index=False), ".xlsx": lambda: table.to_excel(theirs, index=False),
+     ".jsonl": lambda: table.to_json(theirs, orient="records", lines=True),
+     ".parquet": lambda: table.to_parquet(theirs)}[suffix]()
+    before = theirs.read_bytes()
+    assert not is_own_output(theirs)
+    with pytest.raises(FileExistsError, match="was not written by luktheme"):
+        write_table(frame([]), theirs, force=True)
+    assert theirs.read_bytes() == before
+    write_table(frame([]), ours, force=True)

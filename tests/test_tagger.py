@@ -1,14 +1,13 @@
 import json
-import shutil
 
 import numpy as np
 import pytest
 
 import luktheme
+from luktheme.corpus import Example
 from luktheme.errors import ModelError, ModelVersionWarning
 from luktheme.tagger import Tagging
 from luktheme.training import train
-from luktheme.corpus import Example
 
 EXAMPLES = [
     ("Arrangere årlege kurs i planstrategi for kommunane.", ("planstrategi", "kompetanseheving")),
@@ -98,16 +97,6 @@ def test_same_data_same_model(tmp_path, toy):
             np.testing.assert_allclose(wa[k], wb[k], rtol=1e-6, atol=1e-8)
 
 
-@pytest.fixture
-def model_copy(tmp_path, tagger):
-    from luktheme._paths import models_dir
-    from luktheme.storage import DEFAULT_MODEL
-
-    path = tmp_path / "copy"
-    shutil.copytree(models_dir() / DEFAULT_MODEL, path)
-    return path
-
-
 def test_missing_or_damaged_files_are_named(model_copy):
     (model_copy / "weights.npz").unlink()
     with pytest.raises(ModelError, match=r"weights.npz: missing from the model folder.*luktheme train"):
@@ -169,3 +158,25 @@ def test_html_views_have_one_mark_per_evidence_item(tagger):
 
     table = taggings_table_html(tagger.pipe(["Kurs", "Ny veg"]))
     assert table.count("<tr><td") == 2 and "Ny veg" in table
+
+
+@pytest.mark.parametrize("texts", [["x"], ["中文 文本"], ["Привет мир"], ["•"], ["Kurs i planstrategi", "x"]])
+def test_texts_without_a_known_ngram_are_tagged(tagger, texts):
+    out = list(tagger.pipe(texts))
+    assert out[-1].themes == () and len(out) == len(texts)
+    assert tagger(texts[-1]).themes == ()
+
+
+def test_a_very_long_text_is_tagged_not_refused(tagger):
+    assert tagger("x" * 1_000_000).themes == ()
+    prose = " ".join(["Kommunen skal kartlegge boligbehovet i regionen."] * 25_000)  # 1.2 M characters
+    assert "statistikk" in tagger(prose).themes
+
+
+def test_characters_that_are_not_text_are_replaced_with_one_warning(tagger):
+    from luktheme.errors import TextCleanedWarning
+
+    with pytest.warns(TextCleanedWarning, match="2 character"):
+        t = tagger("\x00\ud800 Kurs i planstrategi for kommunane")
+    assert t.text == "\ufffd\ufffd Kurs i planstrategi for kommunane" and "planstrategi" in t.themes
+    json.dumps(t.text).encode("utf-8")  # the result can be written out

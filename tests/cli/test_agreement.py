@@ -33,3 +33,28 @@ def test_agreement_command_reports_kappa_alpha_and_disagreements(tmp_path, capsy
     assert result["themes"]["planstrategi"]["kappa"] == 1.0 and result["disagreements"][0]["a"][1] == "kompetanseheving"
     assert main(["agreement", a, str(tmp_path / "missing.jsonl")]) == 2
     assert "missing.jsonl: no such label file" in capsys.readouterr().err
+
+
+def test_agreement_fills_the_texts_of_the_shipped_pass_files(tmp_path, capsys):
+    from luktheme._paths import data_dir
+    from luktheme.labeling import read_items
+
+    out = tmp_path / "dis.jsonl"
+    passes = data_dir() / "annotation"
+    assert main(["agreement", str(passes / "pass_a.jsonl"), str(passes / "pass_b.jsonl"),
+                 "--disagreements", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(r["text"] for r in rows)
+    err = capsys.readouterr().err
+    suggested = err.split("`luktheme label ")[1].split("`")[0].split()
+    assert suggested[0] == str(out) and suggested[-1] != str(out)  # never labels over its own input
+    assert [i.id for i in read_items(out)] == [r["id"] for r in rows]  # the suggested command can read it
+
+
+def test_agreement_says_how_to_fill_missing_texts(tmp_path, capsys):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"id": "x1", "labels": ["bolyst"]}\n', encoding="utf-8")
+    b.write_text('{"id": "x1", "labels": []}\n', encoding="utf-8")
+    assert main(["agreement", str(a), str(b), "--disagreements", str(tmp_path / "d.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "--texts" in err and "luktheme label" not in err

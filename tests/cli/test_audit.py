@@ -20,3 +20,14 @@ def test_audit_writes_csv_of_disagreements(labels, tmp_path, capsys):
     top = {(r["id"], r["theme"]) for r in rows[:3]}
     assert ("odd", "statistikk") in top or ("odd", "stedsutvikling") in top
     assert main(["audit", str(labels), "-o", str(out), "-q"]) == 2
+
+
+def test_audit_and_disagreements_never_replace_a_user_file(tmp_path, labels, capsys):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("notat\nmitt\n", encoding="utf-8")
+    assert main(["audit", str(labels), "-o", str(mine), "-F", "-q"]) == 2
+    a = tmp_path / "a.jsonl"
+    a.write_text('{"id": "x1", "labels": ["bolyst"]}\n', encoding="utf-8")
+    assert main(["agreement", str(a), str(a), "--disagreements", str(mine), "-F"]) == 2
+    assert mine.read_text(encoding="utf-8") == "notat\nmitt\n"
+    assert capsys.readouterr().err.count("was not written by luktheme") == 2

@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import luktheme.documents as documents
+from luktheme.cli import main
 from luktheme.cli import main as run
 from luktheme.tables import SUMMARY_SHEET
+from tests.conftest import make_plan
 
 
 def test_cli_tags_folders_and_files_to_xlsx_and_exits_1_when_a_file_failed(plans, tmp_path, capsys):
@@ -75,3 +78,87 @@ def test_cli_argument_errors(plans, tmp_path, capsys):
     assert "No documents found" in capsys.readouterr().err
     assert run(["tag", str(plans / "good" / "e-kort.md"), "-o", str(tmp_path / "x.txt")]) == 2
     assert "Cannot tell the output format" in capsys.readouterr().err
+
+
+def test_interrupt_never_overwrites_an_existing_partial_file(tmp_path, monkeypatch, capsys):
+    import luktheme.documents as documents
+
+    a, b = make_plan(tmp_path / "in", "a.md"), make_plan(tmp_path / "in", "b.md")
+    real = documents.tag_file
+
+    def interrupt_b(file, tagger, **kw):
+        if str(file).endswith("b.md"):
+            raise KeyboardInterrupt
+        return real(file, tagger, **kw)
+
+    monkeypatch.setattr(documents, "tag_file", interrupt_b)
+    mine = tmp_path / "out.partial.csv"
+    mine.write_text("my own file\n", encoding="utf-8")
+    assert main(["tag", str(a), str(b), "-o", str(tmp_path / "out.csv")]) == 130
+    assert mine.read_text(encoding="utf-8") == "my own file\n"
+    assert "out.partial-2.csv" in capsys.readouterr().err
+    assert "Kartlegge" in (tmp_path / "out.partial-2.csv").read_text(encoding="utf-8")
+
+
+def test_interrupt_during_the_final_write_keeps_every_measure(tmp_path, monkeypatch, capsys):
+    import luktheme.cli.tag as tag_command
+
+    a = make_plan(tmp_path / "in", "a.md")
+    real = tag_command.write_table
+    calls = []
+
+    def interrupted_once(df, path, **kw):
+        calls.append(path)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return real(df, path, **kw)
+
+    monkeypatch.setattr(tag_command, "write_table", interrupted_once)
+    assert main(["tag", str(a), "-o", str(tmp_path / "out.xlsx")]) == 130
+    assert not (tmp_path / "out.xlsx").exists()
+    kept = tmp_path / "out.partial.csv"
+    assert "Kartlegge boligbehovet" in kept.read_text(encoding="utf-8")
+    assert str(kept) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["parent_is_file", "proc", "existing_folder"])
+def test_output_path_is_checked_before_any_document_is_read(tmp_path, monkeypatch, capsys, where):
+    import luktheme.documents as documents
+
+    a = make_plan(tmp_path / "in", "a.md")
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    (tmp_path / "folder.csv").mkdir()
+    out = {"parent_is_file": blocker / "out.csv", "proc": "/proc/out.csv", "existing_folder": tmp_path / "folder.csv"}
+    monkeypatch.setattr(documents, "tag_file", lambda *a, **k: pytest.fail("a document was read"))
+    assert main(["tag", str(a), "-o", str(out[where]), "-F"]) == 2
+    assert "Cannot write" in capsys.readouterr().err
+    assert blocker.read_text(encoding="utf-8") == "x" and (tmp_path / "folder.csv").is_dir()
+
+
+@pytest.mark.parametrize("name", ["missing.pdf", "notes.odt"])
+def test_missing_or_unsupported_inputs_are_refused_up_front(tmp_path, capsys, name):
+    a = make_plan(tmp_path / "in", "a.md")
+    if name.endswith(".odt"):
+        (tmp_path / name).write_bytes(b"PK")
+    out = tmp_path / "out.csv"
+    assert main(["tag", str(a), str(tmp_path / name), "-o", str(out)]) == 2
+    assert name in capsys.readouterr().err and not out.exists()
+
+
+def test_parquet_without_pyarrow_is_a_clear_error_before_any_work(tmp_path, monkeypatch, capsys):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name == "pyarrow" or name.startswith("pyarrow."):
+            raise ImportError("No module named 'pyarrow'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    a = make_plan(tmp_path / "in", "a.md")
+    assert main(["tag", str(a), "-o", str(tmp_path / "out.parquet")]) == 2
+    assert "pip install 'luktheme[parquet]'" in capsys.readouterr().err
+    assert not (tmp_path / "out.parquet").exists()
+    assert main(["tag", str(a), "-o", str(tmp_path / "out.csv")]) == 0  # the other formats need nothing more
