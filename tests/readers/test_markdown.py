@@ -32,6 +32,7 @@ def test_levels_numbers_nested_items_and_action_plan_tables(tmp_path):
         ("heading", 2, "2.1", "Mål 2.1 Fleire møtestader", ()),
         ("bullet", None, "1.", "Opne biblioteket på kveldstid", ()), ("bullet", None, "a)", "i sentrum", ()),
         ("bullet", None, "b)", "i bygdene", ()), ("bullet", None, "2.", "Lage ein kulturkalender", ()),
-        ("row", None, "2.1.1", "Rehabilitere scena i kulturhuset", (("responsible", "Kultur"), ("cost", "1,2 mill. kr"))),
+        ("row", None, "2.1.1", "Rehabilitere scena i kulturhuset",
+         (("responsible", "Kultur"), ("cost", "1,2 mill. kr"))),
         ("row", None, "2.1.2", "Drifte ungdomsklubben", (("responsible", "Kultur | frivillige"),)),
     ]
