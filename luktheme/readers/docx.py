@@ -230,13 +230,13 @@ class _DocxReader:
         self.shift: int | None = None  # 1 when the headings open with a Title paragraph
         self.outer = 0  # the level of the last heading, for group labels in tables
 
-    def heading(self, text: str, level: int | None, title: bool = False) -> None:
+    def heading(self, text: str, level: int | None, title: bool = False, number: str | None = None) -> None:
         if self.shift is None:
             self.shift = 1 if title else 0
         if level is not None and not title:
             level += self.shift
         self.outer = level or self.outer
-        self.blocks.append(Block("heading", text, level=level, number=heading_number(text)))
+        self.blocks.append(Block("heading", text, level=level, number=heading_number(text) or number))
 
     def paragraph(self, p) -> None:
         ppr = p.find(f"{_W}pPr")
@@ -255,7 +255,7 @@ class _DocxReader:
             return  # a table of contents repeats the headings with page numbers
         if kind == "heading":
             text = clean_text(text)
-            self.heading(f"{number} {text}" if number else text, level, style.title and outline is None)
+            self.heading(f"{number} {text}" if number else text, level, style.title and outline is None, number)
         elif listed or (kind == "bullet" and not (own and own[0] == "0")):
             item, typed, rest = split_marker(text)
             self.blocks.append(Block("bullet", clean_text(rest if item else text), number=number or typed))

@@ -108,3 +108,15 @@ def test_action_plan_table_with_merged_cells_and_repeated_header(tmp_path):
         ("row", None, "1.2", "Lage ein bustadstrategi", (("responsible", "Plan og bygg"), ("period", "2026"))),
         ("row", None, "1.3", "Opne ein møtestad for ungdom", (("responsible", "Kultur"), ("period", "2025–2026"))),
     ]
+
+
+def test_a_heading_numbered_by_word_keeps_the_number_word_shows(tmp_path):
+    import docx
+
+    d = docx.Document()
+    parts = add_numbering(d, [("upperRoman", "Del %1)")])
+    numbered(d.add_heading("Samfunnsdelen", level=1), parts, 0)
+    numbered(d.add_heading("Arealdelen", level=1), parts, 0)
+    d.save(str(tmp_path / "r.docx"))
+    got = [(b.level, b.number, b.text) for b in read_docx(tmp_path / "r.docx")]
+    assert got == [(1, "Del I)", "Del I) Samfunnsdelen"), (1, "Del II)", "Del II) Arealdelen")]
