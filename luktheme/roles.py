@@ -9,8 +9,12 @@ Analysts count measures, not sentences. The rules read the form of a row, not it
   followed by "skal", "vil" or "ønsker å" ("Flere unge skal bo i kommunen") — is a goal, and so is
   a list item under a goal heading ("Mål", "Delmål 2.1 …") that does not open with an action; but
   in a list, an actor's undertaking ("Fylkeskommunen vil utarbeide …") is an action;
-* any other list item or table row is an action (plans list their measures; a noun phrase such as
-  "Universell utforming i sentrum" is one), and any other sentence of running text is context.
+* any other list item is an action (plans list their measures; a noun phrase such as "Universell
+  utforming i sentrum" is one); a row of a table that is not an action plan (figures, a list of
+  plans) and any other sentence of running text is context.
+
+An actor's "skal" in running text counts as a goal also where it states a duty ("Kommunestyret
+skal vedta planstrategien innen ett år"): the form cannot tell an aim from an obligation.
 """
 
 from __future__ import annotations
@@ -33,9 +37,12 @@ _INTENT = re.compile(r"^\S+(?:\s+\S+){0,14}?\s+(?:skal|vil|ønsker å|ønskjer �
 _ACTOR_INTENT = re.compile(
     r"^(?:\S+\s+){0,2}?(?:fylkeskommunen|kommunen|kommunane|kommunene|vi|regionrådet|partnarskapet|"
     r"partnerskapet|rådmannen|kommunedirektøren|administrasjonen|staten|[\w-]*fylkeskommune|[\w-]*kommune)"
-    r"\s+(?:skal|vil|ønsker å|ønskjer å)(?:\s+også|\s+og)?\s+\S",
+    r"\s+(?:skal|vil|ønsker å|ønskjer å)(?:\s+også|\s+og)?\s+(?P<verb>[^\W\d_]+)",
     re.IGNORECASE,
 )
+#: Verbs of being and having: after an actor's "skal" they state a goal, not an undertaking.
+_STATE_VERBS = frozenset({"ha", "være", "vere", "bli", "verte", "få", "fremstå", "framstå", "stå", "ligge", "liggje",
+                          "kunne", "kunna"})
 _GOAL_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(?:mål|delmål|hovedmål|hovudmål|effektmål|resultatmål|målsetting|målsettinger|"
     r"målsetjing|målsetjingar|visjon|ambisjon)\b",
@@ -111,8 +118,20 @@ def opens_with_action(text: str, *, lexicon=None, running: bool = False) -> bool
     return False
 
 
-def states_goal(text: str) -> bool:
+def _finite_verb(word: str, lexicon) -> bool:
+    # A verb form that is not its lemma ("beskriver", "er"), read as the treebank mostly reads it.
+    analyses = lexicon.forms.get(word) if lexicon is not None else None
+    if not analyses:
+        return False
+    lemma, upos = max(analyses, key=lambda a: a[2])[:2]
+    return upos in ("VERB", "AUX") and lemma.lower() != word
+
+
+def states_goal(text: str, *, lexicon=None) -> bool:
     """Whether ``text`` states a goal: a goal word, or a subject with "skal", "vil" or "ønsker å".
+
+    The modal must belong to the main clause: with the word table, a finite verb before it
+    ("Planen beskriver korleis arbeidet skal gjerast") makes it part of a subordinate clause.
 
     Examples
     --------
@@ -121,7 +140,18 @@ def states_goal(text: str) -> bool:
     >>> states_goal("Sentrum har mange tomme lokale")
     False
     """
-    return bool(_GOAL_WORD.search(text) or _INTENT.search(text))
+    if _GOAL_WORD.search(text):
+        return True
+    m = _INTENT.search(text)
+    if not m:
+        return False
+    tokens = [t.casefold() for t in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|,", text[:m.end()])][:-2]
+
+    def listed(i: int) -> bool:
+        # A word in an enumeration ("koordinator, veileder og støttespiller") is a noun there.
+        return any(0 <= j < len(tokens) and tokens[j] in (",", "og", "eller") for j in (i - 1, i + 1))
+
+    return not any(_finite_verb(t, lexicon) and not listed(i) for i, t in enumerate(tokens))
 
 
 def is_goal_heading(heading: str | None) -> bool:
@@ -166,10 +196,15 @@ def role_of(text: str, kind: str, *, heading: str | None = None, action_table: b
         return "tiltak"
     if opens_with_action(text, lexicon=lexicon, running=kind == "sentence"):
         return "tiltak"
-    if kind in ("bullet", "row"):
-        # In a list an actor's "vil"/"skal" + verb is a measure ("Fylkeskommunen vil utarbeide …");
-        # a goal word or any other subject's "skal" ("Flere unge skal bo her") is a goal.
-        if _ACTOR_INTENT.search(text) and not _GOAL_WORD.search(text):
+    if kind == "row":
+        # A row of another table (figures, a list of plans) is a measure only by its form.
+        return "mål" if _GOAL_WORD.search(text) else "annet"
+    if kind == "bullet":
+        # In a list an actor's undertaking is a measure ("Fylkeskommunen vil utarbeide …"), its
+        # state a goal ("Kommunen skal ha trygge oppvekstvilkår"); so is any other subject's
+        # "skal" ("Flere unge skal bu her") and a goal word.
+        actor = _ACTOR_INTENT.search(text)
+        if actor and actor.group("verb").casefold() not in _STATE_VERBS and not _GOAL_WORD.search(text):
             return "tiltak"
-        return "mål" if states_goal(text) or is_goal_heading(heading) else "tiltak"
-    return "mål" if states_goal(text) else "annet"
+        return "mål" if states_goal(text, lexicon=lexicon) or is_goal_heading(heading) else "tiltak"
+    return "mål" if states_goal(text, lexicon=lexicon) else "annet"

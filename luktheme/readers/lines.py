@@ -144,24 +144,33 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(" )»”\"'").endswith(tuple(TERMINAL))
 
 
-def lines_to_blocks(lines: list[str], page: int | None = None) -> list[Block]:
-    """Blocks of one plain-text paragraph: list items start at a marker, the rest is text."""
+def lines_to_blocks(lines: list[str], page: int | None = None, *, numbers: bool = False) -> list[Block]:
+    """Blocks of one plain-text paragraph: list items start at a marker, the rest is text.
+
+    With ``numbers=True`` an item keeps its number as written in ``Block.number``.
+
+    Examples
+    --------
+    >>> [(b.kind, b.number, b.text) for b in lines_to_blocks(["Vi skal:", "a) Kartlegge", "   behovet"],
+    ...                                                       numbers=True)]
+    [('text', None, 'Vi skal:'), ('bullet', 'a)', 'Kartlegge behovet')]
+    """
     blocks: list[Block] = []
-    kind, parts = None, []
+    kind, parts, mark = None, [], None
 
     def close() -> None:
         if parts:
             text = clean_text(join_lines(parts))
             if text:
-                blocks.append(Block(kind, text, page))
+                blocks.append(Block(kind, text, page, number=mark if numbers and kind == "bullet" else None))
 
     for line in lines:
         if not line.strip():
             continue
-        item, rest = strip_marker(line)
+        item, number, rest = split_marker(line)
         if item:
             close()
-            kind, parts = "bullet", [rest]
+            kind, parts, mark = "bullet", [rest], number
         elif kind == "bullet" and (line[:1].isspace() or not ends_sentence(parts[-1])):
             parts.append(rest)  # an indented or unfinished line continues the item
         elif kind == "text":

@@ -2,20 +2,30 @@
 
 UTF-8 (with or without BOM), UTF-16 with BOM, and the Windows-1252 / Latin-1
 of older Norwegian documents are read, so "æøå" come out right. A paragraph of
-one short line without final punctuation is a heading; list items start at a
-marker (:func:`luktheme.readers.lines.strip_marker`).
+one short line without final punctuation is a heading, and so is a line underlined
+with ``===`` or ``---``; list items start at a marker and keep their number
+(:func:`luktheme.readers.lines.split_marker`).
+
+A heading's level comes from what the text shows: a section number's depth ("2" is 1,
+"2.1" is 2, "2.1.3" is 3), an ALL-CAPS or ``===``-underlined line is 1 and a
+``---``-underlined line 2. A document that opens with an unnumbered heading (its title) before
+numbered ones has the title as level 1 and the numbered headings one level deeper, as a
+Markdown document would write them. Other headings have no level.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import DocumentError
 from .block import Block
-from .lines import TERMINAL, lines_to_blocks, clean_text, strip_marker
+from .lines import TERMINAL, clean_text, lines_to_blocks, strip_marker
+from .outline import SECTION_NUMBER, heading_number, number_depth
 
 
 def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
@@ -105,13 +115,57 @@ def _looks_like_heading(line: str) -> bool:
             and (text[0].isupper() or text[0].isdigit()) and any(c.isalpha() for c in text))
 
 
+_UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _heading_of(lines: list[str]) -> tuple[Block | None, bool]:
+    """The heading a paragraph is (or None), and whether a section number opens it.
+
+    A numbered heading's level is its number's depth here; :func:`_text_blocks` moves it under a title.
+    """
+    if len(lines) == 2 and _UNDERLINE.match(lines[1]) and not strip_marker(lines[0])[0] \
+            and _looks_like_heading(lines[0]):
+        text = clean_text(lines[0])
+        level = 1 if lines[1].strip()[0] == "=" else 2
+        return Block("heading", text, level=level, number=heading_number(text)), False
+    if len(lines) != 1:
+        return None, False
+    text = clean_text(lines[0])
+    numbered = SECTION_NUMBER.match(text)
+    # "2.1 Attraktive tettstader" and "2 Bolyst" are section headings; "2. Bolyst" and "2) Bolyst"
+    # stay list items, as plain-text lists number them.
+    if numbered and _looks_like_heading(numbered.group("rest")):
+        number = numbered.group("number")
+        return Block("heading", text, level=number_depth(number), number=number), True
+    if strip_marker(text)[0] or not _looks_like_heading(text):
+        return None, False
+    return Block("heading", text, level=1 if _is_caps(text) else None, number=heading_number(text)), False
+
+
 def _text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
+    numbered: list[int] = []  # the blocks that are numbered headings, whose level is their depth so far
+    titled = False  # an unnumbered level-1 heading stands before the first numbered one
     for lines in _paragraphs(text):
-        if len(lines) == 1 and not strip_marker(lines[0])[0] and _looks_like_heading(lines[0]):
-            blocks.append(Block("heading", clean_text(lines[0])))
-        else:
-            blocks.extend(lines_to_blocks(lines))
+        heading, is_numbered = _heading_of(lines)
+        if heading is None:
+            blocks.extend(lines_to_blocks(lines, numbers=True))
+            continue
+        if heading.level is None and not blocks:
+            heading = replace(heading, level=1)  # the first line of a document, when a heading, is its title
+        if is_numbered:
+            numbered.append(len(blocks))
+        elif heading.level == 1 and not numbered:
+            titled = True
+        blocks.append(heading)
+    if titled:
+        for i in numbered:
+            blocks[i] = replace(blocks[i], level=blocks[i].level + 1)
     return blocks
 
 
