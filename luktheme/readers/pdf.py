@@ -103,9 +103,11 @@ def heading_levels(styles: list[tuple[float, bool, str | None]]) -> list[int]:
 
 
 def _pdf_blocks(pages: list[list[Line]], widths: list[float] | None = None) -> list[Block]:
-    body_size = furniture.body_size(pages)
-    pages = [furniture.drop_footnotes(furniture.drop_toc(merge_baselines(column_order(lines, width))), body_size)
+    pages = [merge_baselines(column_order(lines, width))
              for lines, width in zip(pages, widths or [float("inf")] * len(pages))]
+    # The body text's size, from running text: a plan's tables are often set smaller, and longer.
+    body_size = furniture.body_size([[ln for ln in lines if not ln.cells] for lines in pages])
+    pages = [furniture.drop_footnotes(furniture.drop_toc(lines), body_size) for lines in pages]
     gaps = []
     for lines in pages:
         for a, b in zip(lines, lines[1:]):
@@ -129,7 +131,8 @@ def _pdf_blocks(pages: list[list[Line]], widths: list[float] | None = None) -> l
         if words > 20 or not any(c.isalpha() for c in text):
             return False
         if ln.size >= big:
-            return True
+            # A sentence in regular type a little larger than the body is a lead paragraph.
+            return ln.bold or ln.size >= 1.3 * body_size or not ends_sentence(text)
         return words <= 12 and not ends_sentence(text) and not text.endswith(",")
 
     blocks: list[Block] = []
@@ -198,7 +201,11 @@ def _pdf_blocks(pages: list[list[Line]], widths: list[float] | None = None) -> l
                 else:
                     gap = prev.y - ln.y
                     same_size = abs(ln.size - anchor.size) < 0.5
-                    if kind == "bullet":
+                    if kind == "bullet" and anchor.text_x is not None:
+                        # A marker set apart from its text: the wrapped lines start where the text does,
+                        # well right of the marker (pypdf places text after a marker only roughly).
+                        cont = same_size and 0 < gap <= max_gap and ln.x > (anchor.x + anchor.text_x) / 2
+                    elif kind == "bullet":
                         indented = ln.x > anchor.x + 1.5
                         flush = abs(ln.x - anchor.x) <= 1.5 and not ends_sentence(parts[-1])
                         cont = same_size and 0 < gap <= max_gap and (indented or flush)

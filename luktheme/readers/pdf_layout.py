@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 
+from .lines import split_marker
+
 
 #: Font names whose glyphs are pictures, not letters: a piece in such a font is a list marker.
 SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding|marlett|bullet", re.I)
@@ -274,7 +276,19 @@ def merge_baselines(lines: list[Line]) -> list[Line]:
         out[-1] = Line(" ".join(t for _, t in cells), last.x, last.y, max(last.size, ln.size) if
                        last.text_x is None else last.size, last.bold and ln.bold, last.page, max(last.end, ln.end),
                        cells if len(cells) > 1 else None, last.text_x, noted=last.noted)
-    return out
+    return [_as_item(ln) for ln in out]
+
+
+def _as_item(line: Line) -> Line:
+    # A number or marker, then text at a tab stop, and nothing else on the baseline: a list item
+    # ("1.2.3" + "Etablere ..."). With more cells the line is a table row whose first column is
+    # a number. The cells are kept, so that inside a table the line is still read by column.
+    if not line.cells or len(line.cells) != 2 or line.text_x is not None:
+        return line
+    item, _, rest = split_marker(f"{line.cells[0][1]} x")
+    if not item or rest != "x":
+        return line
+    return replace(line, text_x=line.cells[1][0])
 
 
 def column_order(lines: list[Line], width: float) -> list[Line]:
@@ -288,9 +302,9 @@ def column_order(lines: list[Line], width: float) -> list[Line]:
     if len(lines) < 8:
         return lines
     starts = Counter(round(ln.x) for ln in lines)
-    for xr, n in starts.most_common(6):
-        if n < 4 or not 0.3 * width <= xr <= 0.7 * width:
-            continue
+    # The right column's edge is the leftmost frequent start in the middle of the page
+    # (list items and their wrapped lines start further right within the column).
+    for xr in sorted(x for x, n in starts.items() if n >= 3 and 0.3 * width <= x <= 0.7 * width):
         right = [ln for ln in lines if ln.x >= xr - 2]
         left = [ln for ln in lines if ln.x < xr - 2 and ln.end <= xr - 2]
         if len(left) < 4 or len(right) < 4:

@@ -16,8 +16,14 @@ from __future__ import annotations
 
 from .block import Block
 from .columns import action_row, column_roles
-from .lines import clean_text, header_like, join_lines
+from .lines import clean_text, ends_sentence, header_like, join_lines
 from .pdf_layout import Line
+
+
+def _key(cells: list[tuple[float, str]]) -> str:
+    # A header line compared without its cell boundaries: a header cell wider than its column
+    # may run into the next one on a page with few lines.
+    return clean_text(" ".join(t for _, t in cells)).casefold()
 
 
 class _Row:
@@ -38,6 +44,8 @@ class Table:
         self.rows: list[_Row] = []
         self.page = line.page
         self.top = self.bottom = line.y
+        self.header = _key(line.cells)
+        self.fresh = False  # a page break was passed: the next line opens a row
         self.new_row(line)
 
     def column_of(self, x: float, tolerance: float = 3.0) -> int | None:
@@ -69,21 +77,38 @@ class Table:
             if not self._continues(line):
                 return False
             self.page = line.page
-            self.new_row(line, new_page=True)
+            if _key(line.cells or []) == self.header:
+                self.fresh = True  # the header repeated at the top of the page
+                self.top = self.bottom = line.y
+            else:
+                self.new_row(line, new_page=True)
             return True
         first = line.cells[0][0] if line.cells else line.x
         col = self.column_of(first)
         if col is None or line.y > self.top + 1 or self.bottom - line.y > 3 * leading:
             return False
+        if self.fresh:
+            self.fresh = False
+            self.new_row(line, new_page=True)
+            return True
         cells = self.rows[-1].cells
         first_col = col == self.column_of(min(self.columns))
+        gap = self.bottom - line.y
         if line.y >= self.bottom - 0.5 or not first_col:
             self.add(line)
-        elif any(c != col for c in cells) or self.bottom - line.y > max_gap:
+        elif gap > max_gap or any(c != col for c in cells) and not self._wraps(cells.get(col), line):
             self.new_row(line)
         else:
             self.add(line)
         return True
+
+    @staticmethod
+    def _wraps(lines: list[str] | None, line: Line) -> bool:
+        # Producers that draw a table baseline by baseline put the wrapped text of the first
+        # column under its start, after the row's other cells: it goes on in lower case from an
+        # unfinished line, where a new row starts with a capital or a number.
+        text = (line.cells[0][1] if line.cells else line.text).strip()
+        return bool(lines) and text[:1].islower() and not ends_sentence(lines[-1])
 
     def new_row(self, line: Line, new_page: bool = False) -> None:
         self.rows.append(_Row(line.bold, line.page, new_page))
