@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from luktheme.readers import read_blocks
 from luktheme.segments import read_document
 from tests.conftest import seed_measures, write_lines_pdf
 
@@ -61,7 +62,7 @@ def test_pdf_bullet_continues_on_its_indented_lines_and_stops_at_the_paragraph(t
     assert segments[0].text.endswith("fritidstilbud i alle bygdene")
 
 
-def test_pdf_table_rows_are_measures_with_wrapped_cells_joined(tmp_path):
+def _table_pdf(path, header):
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
@@ -70,23 +71,38 @@ def test_pdf_table_rows_are_measures_with_wrapped_cells_joined(tmp_path):
     def cell(text):
         return Paragraph(text, styles["BodyText"])
 
-    table = Table([["Tiltak", "Ansvar", "Periode"],
+    table = Table([header,
                    [cell("Bygge ny turvei langs elva fra sentrum til idrettsanlegget, med belysning og benker"),
                     cell("Teknisk etat"), "2025"],
                    [cell("Kartlegge møteplasser for ungdom"), cell("Kultur og fritid"), "2026–2027"]],
                   colWidths=[250, 110, 80])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    SimpleDocTemplate(str(tmp_path / "t.pdf")).build(
+    SimpleDocTemplate(str(path)).build(
         [Paragraph("Handlingsprogram", styles["Heading1"]), cell("Tabellen viser tiltakene i planperioden."),
          table, cell("Tiltakene rulleres hvert år.")])
-    got = [(s.kind, s.heading, s.text) for s in read_document(tmp_path / "t.pdf")]
+    return path
+
+
+def test_pdf_action_plan_table_rows_are_measures_with_their_cells_by_role(tmp_path):
+    pdf = _table_pdf(tmp_path / "t.pdf", ["Tiltak", "Ansvar", "Periode"])
+    got = [(s.kind, s.heading, s.text) for s in read_document(pdf)]
     assert got == [
         ("sentence", "Handlingsprogram", "Tabellen viser tiltakene i planperioden."),
         ("row", "Handlingsprogram", "Bygge ny turvei langs elva fra sentrum til idrettsanlegget, med belysning og "
-                                    "benker | Teknisk etat | 2025"),
-        ("row", "Handlingsprogram", "Kartlegge møteplasser for ungdom | Kultur og fritid | 2026–2027"),
+                                    "benker"),
+        ("row", "Handlingsprogram", "Kartlegge møteplasser for ungdom"),
         ("sentence", "Handlingsprogram", "Tiltakene rulleres hvert år."),
     ]
+    rows = [b for b in read_blocks(pdf) if b.kind == "row"]
+    assert [(b.field("responsible"), b.field("period")) for b in rows] == [("Teknisk etat", "2025"),
+                                                                          ("Kultur og fritid", "2026–2027")]
+
+
+def test_pdf_table_without_an_action_plan_header_keeps_its_cells_joined(tmp_path):
+    pdf = _table_pdf(tmp_path / "t.pdf", ["Prosjekt", "Eining", "Tid"])
+    assert [s.text for s in read_document(pdf) if s.kind == "row"] == [
+        "Bygge ny turvei langs elva fra sentrum til idrettsanlegget, med belysning og benker | Teknisk etat | 2025",
+        "Kartlegge møteplasser for ungdom | Kultur og fritid | 2026–2027"]
 
 
 def test_pdf_restricted_by_an_owner_password_only_is_read(seed_files, tmp_path):
