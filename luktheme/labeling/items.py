@@ -26,8 +26,9 @@ TEXT_COLUMNS = ("text", "tekst")
 ID_COLUMNS = ("id",)
 SOURCE_COLUMNS = ("source", "file", "source_doc", "document", "doc_id")
 #: Input fields copied into each saved row: where in the document the text came
-#: from, and the grouping and language fields that training reads.
-KEPT_FIELDS = ("page", "heading", "index", "group", "lang", "kind")
+#: from (page, section path, heading, index, kind, role), and the grouping and language fields that
+#: training reads.
+KEPT_FIELDS = ("page", "section", "heading", "index", "group", "lang", "kind", "role")
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -51,7 +52,7 @@ class Item:
     source : str
         The document (or input file) it came from; the queue spreads sources.
     meta : dict
-        Input fields kept in the saved row (page, heading, index, group, lang, kind).
+        Input fields kept in the saved row (see :data:`KEPT_FIELDS`).
     scores : dict of str to float, optional
         The model's probability per theme, once scored.
     thresholds : dict of str to float, optional

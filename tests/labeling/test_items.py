@@ -84,3 +84,15 @@ def test_uncertainty_is_closeness_of_the_least_certain_theme_to_its_threshold():
     # Distances are relative to the room on each side of the threshold.
     assert uncertainty({**sure, "bolyst": 0.6}, cut) == pytest.approx(0.5)
     assert uncertainty({**sure, "bolyst": 0.1}, cut) == pytest.approx(0.5)
+
+
+def test_items_from_a_tag_table_keep_section_and_role(tmp_path):
+    import pandas as pd
+
+    from luktheme.labeling import read_items
+
+    path = tmp_path / "tags.csv"
+    pd.DataFrame([{"file": "plan.pdf", "page": 2, "section": "Handlingsdel > Innsatsområde 1", "heading": "Tiltak",
+                   "index": 0, "kind": "row", "role": "tiltak", "text": "Etablere eit sentrumsforum"}]).to_csv(path)
+    item = read_items(path)[0]
+    assert (item.meta["section"], item.meta["role"]) == ("Handlingsdel > Innsatsområde 1", "tiltak")
