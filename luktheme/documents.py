@@ -461,9 +461,11 @@ def tag_documents(paths: Iterable[str | os.PathLike], *, model=None, jobs: int =
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`luktheme.tables.COLUMNS`: file, page, heading, index,
-        kind, text, themes (``"bolyst, statistikk"``), one 0/1 column per theme,
-        ``score_<theme>`` per theme, and the character offsets start, end.
+        Columns :data:`luktheme.tables.COLUMNS`: file, page, section (the headings
+        above the row, joined by " > "), heading, index, kind, role (``tiltak``,
+        ``mål`` or ``annet``), number, text, themes (``"bolyst, statistikk"``), one
+        0/1 column per theme, ``score_<theme>`` per theme, the action-plan columns
+        responsible, partners, period and cost, and the character offsets start, end.
         ``df.attrs["failed"]`` lists ``{"file", "reason"}`` per failed document,
         ``df.attrs["skipped"]`` files of other types found in folders.
 

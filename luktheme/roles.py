@@ -13,6 +13,8 @@ Analysts count measures, not sentences. The rules read the form of a row, not it
   utforming i sentrum" is one); a row of a table that is not an action plan (figures, a list of
   plans) and any other sentence of running text is context.
 
+A "skal" or "vil" after a finite verb belongs to a subordinate clause ("Planprogrammet beskriver
+hvordan arbeidet skal gjøres") and states no goal; the pipeline's word table tells finite verbs.
 An actor's "skal" in running text counts as a goal also where it states a duty ("Kommunestyret
 skal vedta planstrategien innen ett år"): the form cannot tell an aim from an obligation.
 """
