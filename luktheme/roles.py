@@ -74,7 +74,11 @@ def _is_infinitive(word: str, lexicon) -> bool:
     analyses = lexicon.forms.get(word) if lexicon is not None else None
     if analyses:
         # The treebank's lemma of a verb is its infinitive ("byggja" is a Nynorsk form of "byggje").
-        return any(a[1] == "VERB" and a[0].lower() in (word, word[:-1] + "e") for a in analyses)
+        # The verb reading must be the form's usual one: "trygge" and "auka" are mostly adjectives
+        # ("Trygge nærmiljø", "Auka del av …"), "styrke" a verb as often as a noun.
+        lemmas = (word, word[:-1] + "e") if word.endswith("a") else (word,)
+        verb = sum(a[2] for a in analyses if a[1] == "VERB" and a[0].lower() in lemmas)
+        return verb > 0 and 2 * verb >= sum(a[2] for a in analyses)
     return word.endswith(_VERB_ENDINGS) and len(word) >= 5
 
 

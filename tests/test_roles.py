@@ -35,6 +35,9 @@ def test_the_seed_bullets_are_actions_and_its_county_statements_goals():
     ("Fylkeskommunen vil utarbeide ein samfunnsspegel", "bullet", None, "tiltak"),
     ("Universell utforming i sentrum", "bullet", "Tiltak", "tiltak"),
     ("Levande sentrum med fleire bustader", "bullet", "Delmål 2.1 Attraktive tettstader", "mål"),
+    # Adjectives and participles that can also be verbs: under a goal heading they open goals.
+    ("Trygge og inkluderande nærmiljø i alle bygdene", "bullet", "Mål", "mål"),
+    ("Økt verdiskaping innen havbruk og reiseliv", "bullet", "Delmål", "mål"),
     ("Flere unge skal bo i kommunen", "bullet", None, "mål"),
     ("Målet er 500 nye innbyggere innen 2030.", "sentence", None, "mål"),
     ("Kommunen har som mål å auke folketalet.", "sentence", None, "mål"),
