@@ -9,6 +9,12 @@ Analysts count measures, not sentences. The rules read the form of a row, not it
   followed by "skal", "vil" or "ønsker å" ("Flere unge skal bo i kommunen") — is a goal, and so is
   a list item under a goal heading ("Mål", "Delmål 2.1 …") that does not open with an action; but
   in a list, an actor's undertaking ("Fylkeskommunen vil utarbeide …") is an action;
+* an impersonal action ("Det skal etablerast …", "Det settes i gang …") is an action;
+* what a law says ("Etter plan- og bygningsloven § 10-1 skal …") and a body's duty in the passive
+  ("… skal vedtas av kommunestyret") are context;
+* a list item that states a fact ("Sysselsetjinga er høg") or stands under a context heading
+  ("Status", "Nøkkeltal", "Risiko og sårbarheit") is context; running text under a goal heading
+  ("Mål", "Visjon") is a goal;
 * any other list item is an action (plans list their measures; a noun phrase such as "Universell
   utforming i sentrum" is one); a row of a table that is not an action plan (figures, a list of
   plans) and any other sentence of running text is context.
@@ -50,6 +56,29 @@ _GOAL_HEADING = re.compile(
     r"målsetjing|målsetjingar|visjon|ambisjon)\b",
     re.IGNORECASE,
 )
+#: An impersonal action: "Det skal etablerast …", "Det settes i gang …", "Det blir oppretta …".
+_IMPERSONAL = re.compile(
+    r"^det\s+(?:(?:skal|vil|må)\s+(?:bli\s+|verte\s+)?)?(?P<verb>[^\W\d_]+(?:s|ast)|(?:blir|vert)\s+[^\W\d_]+(?:et|a|t|d))\b",
+    re.IGNORECASE,
+)
+#: Passive verbs that state what there is or is needed, not an action ("Det finnes 40 lag").
+_EXISTENTIAL = frozenset({"finnes", "fins", "synes", "trengs", "kjennes", "trengst", "finst", "kjennest", "ses", "sees",
+                          "sjåast", "merkes", "merkast", "vises", "visast", "forventes", "ventes", "antas"})
+#: A sentence that reports what a law says ("Etter plan- og bygningsloven § 10-1 skal …").
+_LAW = re.compile(r"^(?:etter|ifølge|ifølgje|i henhold til|i samsvar med|jf\.?)\s+[^,.]*(?:lov|lova|loven|"
+                  r"forskrift|forskrifta|forskriften|§)", re.IGNORECASE)
+#: A duty of a decision-making body, written in the passive ("… skal vedtas av kommunestyret").
+_DUTY = re.compile(r"\bskal\s+[^\W\d_]+(?:s|ast)\s+(?:[^\W\d_]+\s+){0,3}?av\s+(?:kommunestyret|fylkestinget|"
+                   r"bystyret|formannskapet|fylkesutvalet|fylkesutvalget|regionrådet)", re.IGNORECASE)
+#: Headings of context: status, background, figures, risks, evaluations, the planning process.
+_CONTEXT_HEADING = re.compile(
+    r"^(?:[\d.]+\s+)?(?:status|bakgrunn|utviklingstrekk|utfordring\w*|nøkkeltal\w*|fakta|situasjon\w*|"
+    r"dagens situasjon|kunnskapsgrunnlag\w*|risiko\w*|uønskte|uønskede|evaluering\w*|erfaring\w*|"
+    r"kva har vi oppnådd|hva har vi oppnådd|resultat\w*|om planarbeidet|planprosess\w*|medverknad|medvirkning)\b",
+    re.IGNORECASE,
+)
+#: Modals: a finite verb that opens an intention, not a statement of fact.
+_MODALS = frozenset({"skal", "vil", "bør", "må", "kan", "ønsker", "ønskjer", "skulle", "ville"})
 #: Endings of verbal nouns that name an action ("kartlegging", "etablering", "utarbeiding").
 _VERBAL_NOUN = ("ing", "sjon", "else")
 #: Endings that make an unknown word an infinitive ("digitalisere", "tilretteleggje").
@@ -160,6 +189,36 @@ def states_goal(text: str, *, lexicon=None) -> bool:
     return not any(_finite_verb(t, lexicon) and not listed(i) for i, t in enumerate(tokens))
 
 
+def states_fact(text: str, *, lexicon=None) -> bool:
+    """Whether ``text`` states a fact: a finite verb other than a modal among its first words.
+
+    Examples
+    --------
+    >>> import luktheme
+    >>> lex = word_table(luktheme.load_nlp())
+    >>> states_fact("Sysselsetjinga er høg", lexicon=lex), states_fact("Fleire unge skal bu her", lexicon=lex)
+    (True, False)
+    """
+    words = [w.casefold() for w in _WORD.findall(text)][:6]
+    for word in words:
+        if word in _MODALS:
+            return False
+        if _finite_verb(word, lexicon):
+            return True
+    return False
+
+
+def is_context_heading(heading: str | None) -> bool:
+    """Whether a heading announces context: status, background, figures, risks, the process.
+
+    Examples
+    --------
+    >>> is_context_heading("Status og utfordringar"), is_context_heading("Tiltak")
+    (True, False)
+    """
+    return bool(heading and _CONTEXT_HEADING.match(heading.strip()))
+
+
 def is_goal_heading(heading: str | None) -> bool:
     """Whether a heading announces goals ("Mål", "Delmål 2.1 Levande sentrum", "Visjon").
 
@@ -202,9 +261,15 @@ def role_of(text: str, kind: str, *, heading: str | None = None, action_table: b
         return "tiltak"
     if opens_with_action(text, lexicon=lexicon, running=kind == "sentence"):
         return "tiltak"
+    impersonal = _IMPERSONAL.match(text)
+    if impersonal and impersonal.group("verb").casefold() not in _EXISTENTIAL:
+        return "tiltak"
+    if _LAW.match(text) or _DUTY.search(text):
+        return "annet"
     if kind == "row":
         # A row of another table (figures, a list of plans) is a measure only by its form.
         return "mål" if _GOAL_WORD.search(text) else "annet"
+    goal_heading = is_goal_heading(heading)
     if kind == "bullet":
         # In a list an actor's undertaking is a measure ("Fylkeskommunen vil utarbeide …"), its
         # state a goal ("Kommunen skal ha trygge oppvekstvilkår"); so is any other subject's
@@ -212,5 +277,13 @@ def role_of(text: str, kind: str, *, heading: str | None = None, action_table: b
         actor = _ACTOR_INTENT.search(text)
         if actor and actor.group("verb").casefold() not in _STATE_VERBS and not _GOAL_WORD.search(text):
             return "tiltak"
-        return "mål" if states_goal(text, lexicon=lexicon) or is_goal_heading(heading) else "tiltak"
+        if states_goal(text, lexicon=lexicon) or goal_heading:
+            return "mål"
+        # A fact in list form ("Sysselsetjinga er høg", "38 prosent er over 55 år") or any item
+        # under a status heading is context.
+        if is_context_heading(heading) or states_fact(text, lexicon=lexicon):
+            return "annet"
+        return "tiltak"
+    if goal_heading and not is_context_heading(heading):
+        return "mål"  # running text under "Mål" or "Visjon" states the goal
     return "mål" if states_goal(text, lexicon=lexicon) else "annet"

@@ -43,6 +43,14 @@ def test_the_seed_bullets_are_actions_and_its_county_statements_goals():
     ("Kommunen har som mål å auke folketalet.", "sentence", None, "mål"),
     ("Tilflytting og bustadbygging er hovudtema i planen.", "sentence", None, "annet"),
     ("Kommunen har 4 200 innbyggjarar.", "sentence", None, "annet"),
+    ("Det skal etablerast ein møteplass for eldre i sentrum.", "sentence", None, "tiltak"),
+    ("Det settes i gang en ny kartlegging av turstiene i 2026.", "sentence", None, "tiltak"),
+    ("Det finnes over 40 frivillige lag i kommunen.", "sentence", None, "annet"),
+    ("Etter folkehelseloven skal kommunen ha oversikt over helsetilstanden.", "sentence", None, "annet"),
+    ("Planen skal vedtas av kommunestyret før sommeren.", "sentence", None, "annet"),
+    ("Arbeidsløysa er lågare enn i fylket elles", "bullet", None, "annet"),
+    ("Flaum i Storelva", "bullet", "Risiko og sårbarheit", "annet"),
+    ("Ein open og inkluderande kommune der alle kan delta.", "sentence", "Visjon", "mål"),
 ])
 def test_roles_follow_the_form_of_the_row(lexicon, text, kind, heading, role):
     assert role_of(text, kind, heading=heading, lexicon=lexicon) == role
