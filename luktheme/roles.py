@@ -21,8 +21,10 @@ Analysts count measures, not sentences. The rules read the form of a row, not it
 
 A "skal" or "vil" after a finite verb belongs to a subordinate clause ("Planprogrammet beskriver
 hvordan arbeidet skal gjøres") and states no goal; the pipeline's word table tells finite verbs.
-An actor's "skal" in running text counts as a goal also where it states a duty ("Kommunestyret
-skal vedta planstrategien innen ett år"): the form cannot tell an aim from an obligation.
+In running text a subject's "skal"/"vil" states an aim with a verb of development or change
+("Fylkeskommunen vil styrke kommunane") and names an undertaking with another verb ("Kommunen vil
+regulere eit nytt bustadfelt"); a council's procedural duty ("Kommunestyret skal vedta
+planstrategien …") and a sentence in the past tense are context.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ _EXISTENTIAL = frozenset({"finnes", "fins", "synes", "trengs", "kjennes", "treng
 _LAW = re.compile(r"^(?:etter|ifølge|ifølgje|i henhold til|i samsvar med|jf\.?)\s+[^,.]*(?:lov|lova|loven|"
                   r"forskrift|forskrifta|forskriften|§)", re.IGNORECASE)
 #: A duty of a decision-making body, written in the passive ("… skal vedtas av kommunestyret").
-_DUTY = re.compile(r"\bskal\s+[^\W\d_]+(?:s|ast)\s+(?:[^\W\d_]+\s+){0,3}?av\s+(?:kommunestyret|fylkestinget|"
-                   r"bystyret|formannskapet|fylkesutvalet|fylkesutvalget|regionrådet)", re.IGNORECASE)
+_BODIES = r"(?:kommunestyret|fylkestinget|bystyret|formannskapet|fylkesutvalet|fylkesutvalget|regionrådet)"
+_DUTY = re.compile(r"\bskal\s+[^\W\d_]+(?:s|ast)\s+(?:[^\W\d_]+\s+){0,3}?av\s+" + _BODIES + r"|^" + _BODIES +
+                   r"\s+skal\s+(?:vedta|behandle|fastsette|fastsetje|godkjenne|rullere|revidere)\b", re.IGNORECASE)
 #: Headings of context: status, background, figures, risks, evaluations, the planning process.
 _CONTEXT_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(?:status|bakgrunn|utviklingstrekk|utfordring\w*|nøkkeltal\w*|fakta|situasjon\w*|"
@@ -77,6 +80,32 @@ _CONTEXT_HEADING = re.compile(
     r"kva har vi oppnådd|hva har vi oppnådd|resultat\w*|om planarbeidet|planprosess\w*|medverknad|medvirkning)\b",
     re.IGNORECASE,
 )
+#: A goal stated in running text: "… har som mål …", "Målet er …", "Visjonen for … er …".
+_GOAL_STATEMENT = re.compile(
+    r"\bhar\s+som\s+(?:\w+\s+)?mål\b|\bmål(?:et|a|ene)?\s+(?:er|om\s+å|for\s+\S+\s+er)\b|"
+    r"^(?:\S+\s+){0,3}?(?:hovudmålet|hovedmålet|målsettinga|målsettingen|målsetjinga|visjonen|ambisjonen)\b|"
+    r"^(?:mål|delmål|visjon)\s*[:\d]",
+    re.IGNORECASE,
+)
+#: Verbs of history and evaluation: a sentence in the past tense reports, it does not aim.
+_PAST = re.compile(r"\b(?:ble|vart|var|hadde|fikk|fekk|nådde|gikk|gjekk|kom|viste|økte|sank|vokste|voks)\b",
+                   re.IGNORECASE)
+#: Verbs of development and change: after "skal"/"vil" in running text they state an aim
+#: ("Fylkeskommunen vil styrke kommunane"); other verbs name an undertaking ("Kommunen vil regulere …").
+_AIM_VERBS = frozenset({
+    "styrke", "styrkje", "heve", "fremme", "fremje", "bidra", "utvikle", "videreutvikle", "vidareutvikle", "øke",
+    "auke", "bedre", "betre", "forbedre", "forbetre", "sikre", "stimulere", "motivere", "mobilisere", "samordne",
+    "koble", "kople", "dyktiggjøre", "arbeide", "arbeida", "jobbe", "legge", "leggje", "skape", "satse", "redusere",
+    "halvere", "vekse", "veksa", "ta", "gi", "gje", "gjere", "gjøre", "ha", "være", "vere", "bli", "verte", "få",
+    "fremstå", "framstå", "stå", "ligge", "liggje", "kunne", "kunna", "løfte", "løfta", "fornye", "fornye",
+    "ivareta", "ta vare", "tilrettelegge", "leggje til rette", "sørge", "sørgje", "opprettholde", "halde", "holde",
+    "beholde", "behalde", "tiltrekke", "trekkje", "bygge", "byggje", "byggja", "bevare", "verne", "vareta",
+    "prioritere",
+})
+#: "skal det" + a passive: an impersonal action in inverted order ("Før revisjonen skal det gjennomførast …").
+_IMPERSONAL_INVERTED = re.compile(r"\b(?:skal|vil|må)\s+det\s+(?:[^\W\d_]+\s+)?[^\W\d_]+(?:s|ast)\b", re.IGNORECASE)
+#: An action-plan cell that is a cross-reference or a status note, not a measure.
+_TABLE_NOTE = re.compile(r"^(?:sjå|se|jf\.?|viser til)\s|\b(?:utgår|gjennomført|avslutta|avsluttet)\b", re.IGNORECASE)
 #: Modals: a finite verb that opens an intention, not a statement of fact.
 _MODALS = frozenset({"skal", "vil", "bør", "må", "kan", "ønsker", "ønskjer", "skulle", "ville"})
 #: Endings of verbal nouns that name an action ("kartlegging", "etablering", "utarbeiding").
@@ -162,11 +191,20 @@ def _finite_verb(word: str, lexicon) -> bool:
     return upos in ("VERB", "AUX") and lemma.lower() != word
 
 
-def states_goal(text: str, *, lexicon=None) -> bool:
+def _verb_after_modal(text: str, end: int, lexicon) -> str | None:
+    # The infinitive the modal governs, past adverbials ("vil i løpet av 2026 regulere").
+    for word in [w.casefold() for w in _WORD.findall(text[end - 1:])][:7]:
+        if _is_infinitive(word, lexicon):
+            return word
+    return None
+
+
+def states_goal(text: str, *, lexicon=None, running: bool = False) -> bool:
     """Whether ``text`` states a goal: a goal word, or a subject with "skal", "vil" or "ønsker å".
 
-    The modal must belong to the main clause: with the word table, a finite verb before it
-    ("Planen beskriver korleis arbeidet skal gjerast") makes it part of a subordinate clause.
+    The modal must belong to the main clause (see :func:`_main_modal`). With ``running`` (a
+    sentence of running text) a goal word counts only in a goal statement ("har som mål", "Målet
+    er …"), and the verb after the modal must be one of development or change ("styrke", "auke").
 
     Examples
     --------
@@ -175,18 +213,33 @@ def states_goal(text: str, *, lexicon=None) -> bool:
     >>> states_goal("Sentrum har mange tomme lokale")
     False
     """
-    if _GOAL_WORD.search(text):
+    if (_GOAL_STATEMENT if running else _GOAL_WORD).search(text):
         return True
+    m = _main_modal(text, lexicon)
+    if m is None:
+        return False
+    # In running text a modal with a verb of change states an aim; with another verb it
+    # names an undertaking, which :func:`role_of` reads as an action.
+    verb = _verb_after_modal(text, m.end(), lexicon) if running else None
+    return verb is None or verb in _AIM_VERBS
+
+
+def _main_modal(text: str, lexicon) -> re.Match | None:
+    """The subject's "skal"/"vil" of the main clause, if ``text`` has one.
+
+    With the word table, a finite verb before the modal ("Planen beskriver korleis arbeidet skal
+    gjerast") makes it part of a subordinate clause.
+    """
     m = _INTENT.search(text)
     if not m:
-        return False
+        return None
     tokens = [t.casefold() for t in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|,", text[:m.end()])][:-2]
 
     def listed(i: int) -> bool:
         # A word in an enumeration ("koordinator, veileder og støttespiller") is a noun there.
         return any(0 <= j < len(tokens) and tokens[j] in (",", "og", "eller") for j in (i - 1, i + 1))
 
-    return not any(_finite_verb(t, lexicon) and not listed(i) for i, t in enumerate(tokens))
+    return None if any(_finite_verb(t, lexicon) and not listed(i) for i, t in enumerate(tokens)) else m
 
 
 def states_fact(text: str, *, lexicon=None) -> bool:
@@ -258,11 +311,11 @@ def role_of(text: str, kind: str, *, heading: str | None = None, action_table: b
     'annet'
     """
     if action_table:
-        return "tiltak"
+        return "annet" if _TABLE_NOTE.search(text) else "tiltak"
     if opens_with_action(text, lexicon=lexicon, running=kind == "sentence"):
         return "tiltak"
     impersonal = _IMPERSONAL.match(text)
-    if impersonal and impersonal.group("verb").casefold() not in _EXISTENTIAL:
+    if (impersonal and impersonal.group("verb").casefold() not in _EXISTENTIAL) or _IMPERSONAL_INVERTED.search(text):
         return "tiltak"
     if _LAW.match(text) or _DUTY.search(text):
         return "annet"
@@ -286,4 +339,8 @@ def role_of(text: str, kind: str, *, heading: str | None = None, action_table: b
         return "tiltak"
     if goal_heading and not is_context_heading(heading):
         return "mål"  # running text under "Mål" or "Visjon" states the goal
-    return "mål" if states_goal(text, lexicon=lexicon) else "annet"
+    if states_goal(text, lexicon=lexicon, running=True):
+        return "annet" if _PAST.search(text) else "mål"
+    if _main_modal(text, lexicon) is not None and not _PAST.search(text):
+        return "tiltak"  # a subject's "skal"/"vil" with a verb that is not one of change: an undertaking
+    return "annet"

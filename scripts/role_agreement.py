@@ -1,11 +1,11 @@
 """How often the role rules (``luktheme.roles``) agree with roles given by hand on blind-written rows.
 
-The rows in ``data/roles/rows.jsonl`` were written and labelled by writers who never saw the rules;
-a second, independent pass (``data/roles/pass_b.jsonl``) labelled the same texts, and the
-disagreements were settled against the definitions (``data/roles/README.md``). This script prints
-the agreement of the two passes (the ceiling) and of the rules with the settled roles.
+Each set under ``data/roles/`` (``set1``, ``set2``, …) holds rows written and labelled by a writer
+who never saw the rules (``pass_a.jsonl``), an independent second pass over the same texts
+(``pass_b.jsonl``), and the settled roles (``rows.jsonl``; see ``data/roles/README.md``). For each set
+this script prints the agreement of the two passes (the ceiling) and of the rules with the settled roles.
 
-Run from the repository root: ``python scripts/role_agreement.py``.
+Run from the repository root: ``python scripts/role_agreement.py [set2 ...]``.
 """
 
 from __future__ import annotations
@@ -48,7 +48,14 @@ def report(name: str, gold: list[str], got: list[str]) -> None:
 
 
 def main() -> int:
-    folder = ROOT / "data" / "roles"
+    names = sys.argv[1:] or sorted(p.name for p in (ROOT / "data" / "roles").iterdir() if p.is_dir())
+    for name in names:
+        print(f"## {name}")
+        check(ROOT / "data" / "roles" / name)
+    return 0
+
+
+def check(folder: Path) -> None:
     gold = read(folder / "rows.jsonl")
     a, b = read(folder / "pass_a.jsonl"), read(folder / "pass_b.jsonl")
     ids = sorted(gold)
@@ -68,7 +75,7 @@ def main() -> int:
     print(f"\n{len(wrong)} rows where the rules differ:")
     for i, g, r in wrong:
         print(f"  {i} [{gold[i]['kind']}] settled {g}, rules {r}: {gold[i]['text'][:100]}")
-    return 0
+    print()
 
 
 if __name__ == "__main__":

@@ -51,6 +51,13 @@ def test_the_seed_bullets_are_actions_and_its_county_statements_goals():
     ("Arbeidsløysa er lågare enn i fylket elles", "bullet", None, "annet"),
     ("Flaum i Storelva", "bullet", "Risiko og sårbarheit", "annet"),
     ("Ein open og inkluderande kommune der alle kan delta.", "sentence", "Visjon", "mål"),
+    # In running text the verb after "skal"/"vil" tells an aim from an undertaking.
+    ("Fylkeskommunen vil styrke kommunanes planarbeid.", "sentence", None, "mål"),
+    ("Kommunen vil i løpet av 2026 regulere et nytt boligfelt på Solberg.", "sentence", None, "tiltak"),
+    ("Før neste revisjon skal det gjennomførast ei innbyggjarundersøking.", "sentence", None, "tiltak"),
+    ("Kommunestyret skal vedta planstrategien innen ett år etter valget.", "sentence", None, "annet"),
+    ("Målet om 30 nye boliger i året ble ikke nådd.", "sentence", None, "annet"),
+    ("Strategiane nedanfor viser korleis vi skal arbeide for å nå måla.", "sentence", None, "annet"),
 ])
 def test_roles_follow_the_form_of_the_row(lexicon, text, kind, heading, role):
     assert role_of(text, kind, heading=heading, lexicon=lexicon) == role
@@ -58,6 +65,8 @@ def test_roles_follow_the_form_of_the_row(lexicon, text, kind, heading, role):
 
 def test_an_action_plan_cell_is_an_action_whatever_its_form(lexicon):
     assert role_of("Flere unge skal bo i kommunen", "row", action_table=True, lexicon=lexicon) == "tiltak"
+    # ... unless it only points elsewhere or closes the measure
+    assert role_of("Sjå tiltak 3.4 under innsatsområde 3", "row", action_table=True, lexicon=lexicon) == "annet"
 
 
 def test_the_word_table_tells_verbs_from_nouns_where_endings_cannot(lexicon):
