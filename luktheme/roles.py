@@ -50,6 +50,13 @@ _ACTOR_INTENT = re.compile(
     r"\s+(?:skal|vil|ønsker å|ønskjer å)(?:\s+også|\s+og)?\s+(?P<verb>[^\W\d_]+)",
     re.IGNORECASE,
 )
+#: A sentence whose subject is an actor that can undertake something: a public body, "vi", a named office.
+_ACTOR_SUBJECT = re.compile(
+    r"^(?:[^\W\d_]+\s+){0,6}?(?:fylkeskommunen|kommunen|kommunane|kommunene|vi|regionrådet|partnarskapet|"
+    r"partnerskapet|rådmannen|kommunedirektøren|administrasjonen|staten|etaten|tenesta|tjenesten|"
+    r"[\w-]*fylkeskommune|[\w-]*kommune|[\w-]*etaten|[\w-]*tenesta|[\w-]*tjenesten|[\w-]*rådet)\b",
+    re.IGNORECASE,
+)
 #: Verbs of being and having: after an actor's "skal" they state a goal, not an undertaking.
 _STATE_VERBS = frozenset({"ha", "være", "vere", "bli", "verte", "få", "fremstå", "framstå", "stå", "ligge", "liggje",
                           "kunne", "kunna"})
@@ -342,5 +349,7 @@ def role_of(text: str, kind: str, *, heading: str | None = None, action_table: b
     if states_goal(text, lexicon=lexicon, running=True):
         return "annet" if _PAST.search(text) else "mål"
     if _main_modal(text, lexicon) is not None and not _PAST.search(text):
-        return "tiltak"  # a subject's "skal"/"vil" with a verb that is not one of change: an undertaking
+        # An actor's "skal"/"vil" with a verb that is not one of change is an undertaking ("Kommunen
+        # vil regulere …"); anyone else's states how things shall be ("Alle elevar skal oppleve …").
+        return "tiltak" if _ACTOR_SUBJECT.match(text) else "mål"
     return "annet"
