@@ -43,18 +43,19 @@ _GOAL_WORD = re.compile(
 )
 #: A modal that states an intention: "skal" / "vil" / "ønsker å" after at least one word of subject.
 _INTENT = re.compile(r"^\S+(?:\s+\S+){0,14}?\s+(?:skal|vil|ønsker å|ønskjer å|bør)\s+\S", re.IGNORECASE)
+#: Public bodies and "vi": the subjects that undertake things.
+_ACTORS = (r"fylkeskommunen|kommunen|kommunane|kommunene|vi|regionrådet|partnarskapet|partnerskapet|rådmannen|"
+           r"kommunedirektøren|administrasjonen|staten|[\w-]*fylkeskommune|[\w-]*kommune")
 #: An actor that undertakes something ("Fylkeskommunen vil utarbeide …"): in a list, an action.
 _ACTOR_INTENT = re.compile(
-    r"^(?:\S+\s+){0,2}?(?:fylkeskommunen|kommunen|kommunane|kommunene|vi|regionrådet|partnarskapet|"
-    r"partnerskapet|rådmannen|kommunedirektøren|administrasjonen|staten|[\w-]*fylkeskommune|[\w-]*kommune)"
+    r"^(?:\S+\s+){0,2}?(?:" + _ACTORS + r")"
     r"\s+(?:skal|vil|ønsker å|ønskjer å)(?:\s+også|\s+og)?\s+(?P<verb>[^\W\d_]+)",
     re.IGNORECASE,
 )
 #: A sentence whose subject is an actor that can undertake something: a public body, "vi", a named office.
 _ACTOR_SUBJECT = re.compile(
-    r"^(?:[^\W\d_]+\s+){0,6}?(?:fylkeskommunen|kommunen|kommunane|kommunene|vi|regionrådet|partnarskapet|"
-    r"partnerskapet|rådmannen|kommunedirektøren|administrasjonen|staten|etaten|tenesta|tjenesten|"
-    r"[\w-]*fylkeskommune|[\w-]*kommune|[\w-]*etaten|[\w-]*tenesta|[\w-]*tjenesten|[\w-]*rådet)\b",
+    r"^(?:[^\W\d_]+\s+){0,6}?(?:" + _ACTORS + r"|etaten|tenesta|tjenesten|[\w-]*etaten|[\w-]*tenesta|"
+    r"[\w-]*tjenesten|[\w-]*rådet)\b",
     re.IGNORECASE,
 )
 #: Verbs of being and having: after an actor's "skal" they state a goal, not an undertaking.
